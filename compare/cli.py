@@ -1,0 +1,128 @@
+"""Command line: a thin layer over :func:`compare.pipeline.compare` and the renderers.
+
+Exit codes: 0 ok, 1 internal error (run again with --debug for the traceback), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from rich.console import Console
+
+from .errors import InputError
+from .settings import Settings
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="compare-sources",
+        description="Compare news articles about one event across outlets: align the passages that "
+                    "report the same thing, find where their facts differ, write a right-to-left briefing.",
+        epilog="Exit codes: 0 ok, 1 internal error (rerun with --debug), 2 bad input.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    report = sub.add_parser(
+        "report", help="write the PDF briefing with HTML, JSON and CSV beside it",
+        description="Write FILE.pdf and, beside it with the same stem, .html (the same document), "
+                    ".json (the whole comparison) and .csv (the discrepancy table, UTF-8 with BOM).",
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files (.txt, .md, .html, .htm) or folders searched recursively; "
+                             "a sources.toml in a given folder is read as its manifest")
+    report.add_argument("-o", "--output", type=Path, default=Path("reports/briefing.pdf"), metavar="FILE.pdf",
+                        help="PDF to write (default: reports/briefing.pdf); folders are created")
+    report.add_argument("--manifest", type=Path, metavar="sources.toml",
+                        help="outlet, publication date and URL per file (TOML tables keyed by file name)")
+    report.add_argument("--title", help="briefing title (default: derived from the story)")
+    report.add_argument("--settings", type=Path, metavar="FILE.toml",
+                        help="override tuning parameters (names as in the report's method section)")
+    report.add_argument("--max-bytes", type=int, metavar="N",
+                        help=f"largest input file accepted (default {Settings().max_file_bytes:,})")
+    report.add_argument("--no-pdf", action="store_true", help="skip the PDF; write HTML, JSON and CSV only")
+    report.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings.from_toml(args.settings) if args.settings else Settings()
+    if args.max_bytes:
+        settings = replace(settings, max_file_bytes=args.max_bytes)
+    return settings
+
+
+def _outputs(pdf: Path) -> dict[str, Path]:
+    return {ext: pdf.with_suffix(f".{ext}") for ext in ("pdf", "html", "json", "csv")}
+
+
+def _check_outputs(outputs: dict[str, Path], inputs: list[str]) -> None:
+    """Never write over an input file."""
+    given = {Path(p).resolve() for p in inputs if Path(p).is_file()}
+    for path in outputs.values():
+        if path.resolve() in given:
+            raise InputError(str(path), "is one of the input files; choose another output name with -o")
+
+
+def run_report(args: argparse.Namespace, err: Console) -> int:
+    from .export import to_csv, to_json, write_atomic
+    from .pipeline import compare
+    from .report import render_html
+
+    pdf = args.output if args.output.suffix.lower() == ".pdf" else args.output.with_suffix(".pdf")
+    outputs = _outputs(pdf)
+    _check_outputs(outputs, args.paths)
+    with err.status("reading articles") as status:
+        comparison = compare(args.paths, _settings(args), manifest=args.manifest, title=args.title,
+                             progress=lambda stage: status.update(stage))
+        status.update("rendering the briefing")
+        json_text, csv_text = to_json(comparison), to_csv(comparison)
+        html = render_html(comparison)
+        pages = 0
+        if not args.no_pdf:
+            from .pdf import write_pdf
+
+            pages = write_pdf(html, outputs["pdf"], attachments=[
+                (outputs["json"].name, json_text.encode(), "application/json"),
+                (outputs["csv"].name, csv_text.encode(), "text/csv"),
+            ])
+        write_atomic(outputs["html"], html.encode())
+        write_atomic(outputs["json"], json_text.encode())
+        write_atomic(outputs["csv"], csv_text.encode())
+    for warning in comparison.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    kinds = Counter(d.kind for d in comparison.discrepancies)
+    by_kind = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"
+    written = [outputs[e] for e in ("pdf", "html", "json", "csv") if e != "pdf" or not args.no_pdf]
+    print(f"{len(comparison.articles)} articles, {len(comparison.groups)} aligned groups, {len(comparison.facts)} facts")
+    print(f"discrepancies: {by_kind}")
+    print("written: " + ", ".join(str(p) for p in written) + (f" ({pages} pages)" if pages else ""))
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    err = Console(stderr=True)
+    try:
+        return run_report(args, err)
+    except InputError as exc:
+        err.print(f"compare-sources: error: {exc}", highlight=False, soft_wrap=True)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # an internal error: one line for the user, the traceback on request
+        if args.debug:
+            traceback.print_exc()
+        else:
+            err.print(f"compare-sources: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
+                      highlight=False, soft_wrap=True)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

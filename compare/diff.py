@@ -1,0 +1,258 @@
+"""Same fact, different value: discrepancy rows and word-level differences inside groups.
+
+Two sources of rows:
+- *slots*: quantities that count the same thing (folded noun + unit) across outlets, wherever
+  they appear; each value is read with its scope (foreign vs American, a subset "بينهم"), its
+  time (an earlier level, an article from another year) and its precision (approximate, a
+  bound), so differences that are explained are not reported as conflicts;
+- *groups*: passages aligned as one claim: the day a statement was made, the years they cite,
+  and single-word swaps of qualifying adjectives (أجنبية vs أمريكية).
+Row kinds, strongest first: conflict, scope, time, wording, compatible, agreement, single-source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from difflib import SequenceMatcher
+from itertools import combinations
+
+from .model import Article, Discrepancy, Fact, Group, Span, Value
+from .textlayer import tokens
+from .words import is_content, skeleton
+
+KINDS = ["conflict", "scope", "time", "wording", "compatible", "agreement", "single-source"]
+#: Figures from articles published this many days before the newest one are "another time".
+OTHER_TIME_DAYS = 180
+#: Relative tolerance of an approximate figure ("نحو 3500").
+APPROX_TOLERANCE = 0.1
+#: A following paragraph that starts like this reports when/where the previous statement was made.
+_SAID_AT = re.compile(r"^\W*و?جاء ذلك")
+#: Nisba adjectives (أجنبية, الأمريكية): a swap between two of them changes who is meant.
+_NISBA = re.compile(r"^(ال)?\w{2,}(ي|يه|يين|يون)$")
+
+
+def _interval(f: Fact) -> tuple[float, float]:
+    """Range of values a fact allows."""
+    v = float(f.value)
+    if f.low is not None and f.high is not None and f.high > f.low:
+        return f.low, f.high
+    if f.bound == "min":
+        return v, math.inf
+    if f.bound == "max":
+        return -math.inf, v
+    if f.approx:
+        return v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)
+    return v, v
+
+
+def _relation(a: Fact, b: Fact) -> str:
+    """agreement, compatible or conflict between two values of one slot, scope and time."""
+    if a.value == b.value:
+        return "agreement"
+    ordinal_a, ordinal_b = a.bound == "ordinal", b.bound == "ordinal"
+    if ordinal_a and ordinal_b:
+        return "conflict"
+    la, ha = (float(a.value), math.inf) if ordinal_a else _interval(a)
+    lb, hb = (float(b.value), math.inf) if ordinal_b else _interval(b)
+    if ordinal_a or ordinal_b:  # "the fourth round" is compatible with "at least three rounds"
+        return "compatible" if max(la, lb) <= min(ha, hb) or (ordinal_a and hb >= la) or (ordinal_b and ha >= lb) \
+            else "conflict"
+    return "compatible" if max(la, lb) <= min(ha, hb) else "conflict"
+
+
+class Differ:
+    def __init__(self, articles: list[Article], groups: list[Group], facts: list[Fact]) -> None:
+        self.articles = {a.id: a for a in articles}
+        self.order = [a.id for a in articles]
+        self.groups = groups
+        self.facts = facts
+        dates = [dt.date.fromisoformat(a.published) for a in articles if a.published]
+        self.newest = max(dates) if dates else None
+        self.rows: list[Discrepancy] = []
+
+    # --- notes ---------------------------------------------------------------------------
+    def _other_year(self, f: Fact) -> str | None:
+        published = self.articles[f.article].published
+        if published and self.newest and (self.newest - dt.date.fromisoformat(published)).days > OTHER_TIME_DAYS:
+            return published[:4]
+        return None
+
+    def _note(self, f: Fact, text: str) -> str:
+        parts = []
+        scope_words = [w for w in re.findall(r"\w+", text) if _NISBA.match(w) and skeleton(w) != skeleton(f.noun or "")]
+        if f.subset_of:
+            parts.append("جزء من إجمالي" + (f" ({' '.join(scope_words)})" if scope_words else ""))
+        elif f.scope:
+            parts.append("النطاق: " + (" ".join(scope_words) or " ".join(f.scope)))
+        if f.time == "earlier":
+            parts.append("مستوى سابق")
+        year = self._other_year(f)
+        if year:
+            parts.append(f"رقم عام {year}")
+        if f.approx:
+            parts.append("تقريبي")
+        if f.bound == "min":
+            parts.append("حد أدنى")
+        elif f.bound == "max":
+            parts.append("حد أقصى")
+        return "؛ ".join(parts)
+
+    def _value(self, f: Fact) -> Value:
+        return Value(article=f.article, fact=f.id, text=f.text, value=f.value, note=self._note(f, f.text))
+
+    # --- slot rows -----------------------------------------------------------------------
+    def slot_rows(self) -> None:
+        by_slot: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            if f.type == "quantity" and f.slot:
+                by_slot[f.slot].append(f)
+        for slot, facts in sorted(by_slot.items()):
+            facts.sort(key=lambda f: (self.order.index(f.article), f.start))
+            outlets = {f.article for f in facts}
+            if len(outlets) < 2:
+                for f in facts:
+                    self._add("single-source", slot, [f], "")
+                continue
+            kind, explanation = self._classify(facts)
+            self._add(kind, slot, facts, explanation)
+
+    def _classify(self, facts: list[Fact]) -> tuple[str, str]:
+        """The strongest relation among values from different outlets, and why."""
+        found: set[str] = set()
+        for a, b in combinations(facts, 2):
+            if a.article == b.article:
+                continue
+            if a.subset_of or b.subset_of or sorted(a.scope) != sorted(b.scope):
+                found.add("scope" if a.value != b.value else "agreement")
+            elif a.time == "earlier" or b.time == "earlier" or self._other_year(a) != self._other_year(b):
+                found.add("time" if a.value != b.value else "agreement")
+            else:
+                found.add(_relation(a, b))
+        kind = min(found, key=KINDS.index) if found else "agreement"
+        reasons = {
+            "conflict": "قيم مختلفة للواقعة نفسها في الوقت نفسه",
+            "scope": "الأرقام تعدّ مجموعات مختلفة (الكل أو جزء منه)",
+            "time": "الأرقام من أوقات مختلفة",
+            "compatible": "القيم متقاربة أو حدود لا تتعارض",
+            "agreement": "القيم متطابقة",
+        }
+        return kind, reasons[kind]
+
+    # --- group rows ----------------------------------------------------------------------
+    def group_rows(self) -> None:
+        by_passage: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            if f.passage:
+                by_passage[f.passage].append(f)
+        for group in self.groups:
+            self._statement_days(group, by_passage)
+            self._years(group, by_passage)
+            self._word_differences(group)
+
+    def _statement_day(self, article: Article, passage_id: str, by_passage: dict[str, list[Fact]]) -> list[Fact]:
+        """Day-precision dates that say when a passage's statement was made: in the sentence,
+        else in its paragraph, else in a following "جاء ذلك ..." paragraph."""
+        own = [f for f in by_passage[passage_id] if f.type == "date" and f.slot == "date:day"]
+        if own:
+            return own
+        text = article.text
+        p_index = int(passage_id.rsplit("#p", 1)[1].split("s")[0])
+        paragraph = [f for pid, fs in by_passage.items() if pid.startswith(f"{article.id}#p{p_index}s")
+                     for f in fs if f.type == "date" and f.slot == "date:day"]
+        if paragraph:
+            return paragraph
+        following = [fs for pid, fs in by_passage.items() if pid.startswith(f"{article.id}#p{p_index + 1}s0")]
+        for fs in following:
+            days = [f for f in fs if f.type == "date" and f.slot == "date:day"]
+            if days and _SAID_AT.match(text[text.rfind("\n", 0, days[0].start) + 1:]):
+                return days
+        return []
+
+    def _statement_days(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
+        if group.kind == "same-fact":
+            return
+        days: dict[str, Fact] = {}
+        for p in group.passages:
+            found = self._statement_day(self.articles[p.article], p.id, by_passage)
+            if len(found) == 1 and p.article not in days:
+                days[p.article] = found[0]
+        if len(days) >= 2 and len({f.value for f in days.values()}) > 1:
+            self._add("conflict", "date:statement", list(days.values()),
+                      "الخبر نفسه منسوب إلى يومين مختلفين", group.id, label="يوم التصريح")
+
+    def _years(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
+        years: dict[str, list[Fact]] = defaultdict(list)
+        for p in group.passages:
+            for f in by_passage[p.id]:
+                if f.type == "date" and f.slot == "date:year" and f.time != "future":
+                    years[str(f.value)].append(f)
+        for value, facts in sorted(years.items()):
+            if len({f.article for f in facts}) >= 2:
+                self._add("agreement", f"year:{value}", facts, "السنة نفسها في المصادر", group.id,
+                          label=f"سنة {value}")
+
+    def _word_differences(self, group: Group) -> None:
+        """Single content words swapped between aligned passages, as original-offset spans."""
+        if group.kind == "same-fact":
+            return
+        passages = group.passages
+        for a, b in combinations(passages, 2):
+            if a.article == b.article:
+                continue
+            ta = [t for t in tokens(self.articles[a.article].text, a.start, a.end)]
+            tb = [t for t in tokens(self.articles[b.article].text, b.start, b.end)]
+            sa, sb = [skeleton(t.key) for t in ta], [skeleton(t.key) for t in tb]
+            for op, i1, i2, j1, j2 in SequenceMatcher(None, sa, sb, autojunk=False).get_opcodes():
+                if op != "replace" or i2 - i1 > 2 or j2 - j1 > 2:
+                    continue
+                wa, wb = ta[i1:i2], tb[j1:j2]
+                if not all(is_content(t.key) for t in wa + wb):
+                    continue
+                group.differences.append(Span(a.article, wa[0].start, wa[-1].end,
+                                              self.articles[a.article].text[wa[0].start:wa[-1].end]))
+                group.differences.append(Span(b.article, wb[0].start, wb[-1].end,
+                                              self.articles[b.article].text[wb[0].start:wb[-1].end]))
+                if len(wa) == len(wb) == 1 and _NISBA.match(wa[0].key) and _NISBA.match(wb[0].key) \
+                        and i1 > 0 and j1 > 0:
+                    self._wording_row(group, a.article, wa[0], b.article, wb[0])
+
+    def _wording_row(self, group: Group, art_a: str, ta, art_b: str, tb) -> None:  # noqa: ANN001
+        values = []
+        for art, tok in ((art_a, ta), (art_b, tb)):
+            text = self.articles[art].text[tok.start:tok.end]
+            values.append(Value(article=art, fact="", text=text, value=tok.key))
+        self.rows.append(Discrepancy(id="", label="صياغة: " + " / ".join(v.text for v in values), kind="wording",
+                                     values=values, slot=f"wording:{group.id}", group=group.id,
+                                     explanation="كلمة وصفية مختلفة في المقطع نفسه"))
+
+    # --- rows ----------------------------------------------------------------------------
+    def _add(self, kind: str, slot: str, facts: list[Fact], explanation: str, group: str | None = None,
+             label: str | None = None) -> None:
+        self.rows.append(Discrepancy(id="", label=label or _label(facts), kind=kind,
+                                     values=[self._value(f) for f in facts], slot=slot, group=group,
+                                     explanation=explanation))
+
+    def finish(self) -> list[Discrepancy]:
+        self.rows.sort(key=lambda d: (KINDS.index(d.kind), d.slot, d.values[0].article if d.values else ""))
+        for n, row in enumerate(self.rows, 1):
+            row.id = f"d{n}"
+        return self.rows
+
+
+def _label(facts: list[Fact]) -> str:
+    """A short Arabic label: "عدد" and the counted noun as the first outlet wrote it."""
+    for f in facts:
+        if f.noun:
+            return f"عدد {f.noun}" if f.unit is None else f"{f.noun} ({f.unit})"
+    return facts[0].text
+
+
+def diff(articles: list[Article], groups: list[Group], facts: list[Fact]) -> list[Discrepancy]:
+    """All discrepancy rows; also fills ``group.differences`` with word-level spans."""
+    differ = Differ(articles, groups, facts)
+    differ.slot_rows()
+    differ.group_rows()
+    return differ.finish()

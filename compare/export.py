@@ -1,0 +1,46 @@
+"""Machine-readable outputs: the whole model as JSON, the discrepancy table as CSV; atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .model import Comparison
+
+
+def to_json(comparison: Comparison) -> str:
+    """The JSON contract of GUIDE §3 (the whole model); stable order so runs are byte-identical."""
+    return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+
+def to_csv(comparison: Comparison) -> str:
+    """One row per discrepancy, one column per outlet; UTF-8 with BOM so spreadsheets show Arabic."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    articles = comparison.articles
+    writer.writerow(["id", "kind", "label", "explanation",
+                     *[f"{a.label} ({a.published or 'تاريخ غير معروف'})" for a in articles]])
+    for d in comparison.discrepancies:
+        cells = []
+        for a in articles:
+            values = [v for v in d.values if v.article == a.id]
+            cells.append(" | ".join(v.text + (f" ({v.note})" if v.note else "") for v in values))
+        writer.writerow([d.id, d.kind, d.label, d.explanation, *cells])
+    return "\ufeff" + out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename: never a half-written output."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

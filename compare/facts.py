@@ -1,0 +1,84 @@
+"""Facts per article: quantities and dates (names and quotes join here), each tied to its passage.
+
+Readers live in their own modules (numbers/quantities, dates); this stage runs them once per
+article, drops what is not a fact (years and dates read as numbers, Latin sidebar dates),
+attaches each fact to the sentence that holds it, and gives quantities a *slot* — what they
+count — so that figures from passages that were never aligned still meet in one row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+
+from .dates import DateMention, find_dates
+from .model import Fact
+from .quantities import Quantity, find_quantities
+from .textlayer import Layer
+
+
+def _published(layer: Layer) -> dt.date | None:
+    value = layer.article.published
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _passage_of(layer: Layer, starts: list[int], offset: int) -> str | None:
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and layer.passages[i].start <= offset < layer.passages[i].end:
+        return layer.passages[i].id
+    return None
+
+
+def _quantity_fact(layer: Layer, q: Quantity, fid: str, passage: str | None) -> Fact:
+    text = layer.article.text
+    return Fact(
+        id=fid, article=layer.article.id, start=q.start, end=q.end, text=text[q.start:q.end],
+        type="quantity", value=_number(q.value), low=_number(q.low), high=_number(q.high), approx=q.approx,
+        bound=q.bound, exact=q.exact, noun=q.noun, unit=q.unit, scope=sorted(q.scope), time=q.time,
+        as_of=layer.article.published, slot=_slot(q), passage=passage,
+    )
+
+
+def _date_fact(layer: Layer, m: DateMention, fid: str, passage: str | None) -> Fact:
+    text = layer.article.text
+    return Fact(id=fid, article=layer.article.id, start=m.start, end=m.end, text=text[m.start:m.end],
+                type="date", value=m.iso, time=m.time, passage=passage,
+                slot=f"date:{m.precision}")
+
+
+def _number(value: float | None) -> float | int | None:
+    """Integers stay integers in JSON (2500, not 2500.0)."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _slot(q: Quantity) -> str | None:
+    """What a quantity counts: its folded noun and unit. Scope stays out of the slot on purpose:
+    "3500 foreign troops" and "2500 American troops" belong in one row, told apart by scope."""
+    if not q.noun and not q.unit:
+        return None
+    return "|".join(part for part in (q.noun, q.unit) if part)
+
+
+def extract_facts(layers: list[Layer]) -> list[Fact]:
+    """All facts of all articles, in article order then text order, with stable ids."""
+    facts: list[Fact] = []
+    for n, layer in enumerate(layers, 1):
+        text = layer.article.text
+        starts = [p.start for p in layer.passages]
+        dates = [m for m in find_dates(text, _published(layer)) if not m.latin]
+        taken = [(m.start, m.end) for m in dates]
+        found: list[tuple[int, str, object]] = [(m.start, "d", m) for m in dates]
+        for q in find_quantities(text):
+            if not any(s < q.num_end and q.num_start < e for s, e in taken):
+                found.append((q.start, "q", q))
+        found.sort(key=lambda item: (item[0], item[1]))
+        for i, (start, kind, item) in enumerate(found, 1):
+            fid = f"a{n}-{kind}{i}"
+            passage = _passage_of(layer, starts, start)
+            if isinstance(item, DateMention):
+                facts.append(_date_fact(layer, item, fid, passage))
+            elif isinstance(item, Quantity):
+                facts.append(_quantity_fact(layer, item, fid, passage))
+    return facts

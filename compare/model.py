@@ -1,0 +1,146 @@
+"""The one data model passed between stages (GUIDE §2).
+
+Articles hold their clean text once; passages, facts and highlights are (start, end)
+offsets into it, so every ``text`` shown anywhere is ``article.text[start:end]``.
+Renderers only read a finished :class:`Comparison`; JSON is the whole model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA = "compare-sources/1"
+
+
+@dataclass
+class Article:
+    """One outlet's article: its clean text and what we know about where it came from."""
+
+    id: str
+    source: str  # file path or URL as given
+    text: str  # clean text: the outlet's own characters, page-noise lines removed
+    outlet: str | None = None
+    published: str | None = None  # ISO date
+    published_inferred: bool = False
+    date_source: str | None = None  # how the date was found ("manifest", "dateline 26-07-2021", ...)
+    outlet_source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    language: str = "ar"
+    direction: str = "rtl"
+    raw_chars: int = 0  # characters before noise removal
+    removed_lines: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # metadata that could not be determined
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """What a reader calls this article: the outlet, or the file when the outlet is unknown."""
+        return self.outlet or self.id
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Span:
+    """Offsets into one article's clean text."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Passage(Span):
+    """A sentence (the unit of a claim) with its paragraph as context."""
+
+    id: str = ""
+    paragraph: int = 0
+    sentence: int = 0
+    para_start: int = 0
+    para_end: int = 0
+
+
+@dataclass
+class Group:
+    """Passages from different outlets that report the same thing."""
+
+    id: str
+    kind: str  # verbatim | paraphrase | same-fact
+    score: float
+    passages: list[Passage]
+    pairs: list[dict[str, Any]] = field(default_factory=list)  # per passage pair: a, b, kind, score
+    verbatim: list[dict[str, Any]] = field(default_factory=list)  # copied runs: spans on both sides
+    differences: list[Span] = field(default_factory=list)  # words that differ between passages
+
+
+@dataclass
+class Fact:
+    """A quantity, date, name or quote found in an article, with its normalised value."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    type: str  # quantity | date | name | quote
+    value: Any  # number, ISO date string, name key, or quote key
+    low: float | None = None  # ranges: vague quantities (عشرات = 20..99) and bounds
+    high: float | None = None
+    approx: bool = False
+    bound: str | None = None  # "min" | "max" | None
+    exact: bool = False
+    noun: str | None = None  # folded counted noun ("جندي")
+    unit: str | None = None  # "%", "دولار", ...
+    scope: list[str] = field(default_factory=list)  # scope words ("اجنبي", "امريكي")
+    subset_of: str | None = None  # fact id this one is a part of ("بينهم")
+    as_of: str | None = None  # when the value held, if not the article's time
+    time: str | None = None  # "earlier" | "later" | None relative to the article's present
+    speaker: str | None = None
+    slot: str | None = None  # what the fact is about; facts with one slot meet in one row
+    passage: str | None = None
+
+
+@dataclass
+class Value:
+    """One outlet's value in a discrepancy row."""
+
+    article: str
+    fact: str
+    text: str
+    value: Any
+    note: str = ""  # Arabic note on scope/time ("كل القوات الأجنبية", "رقم عام 2020")
+
+
+@dataclass
+class Discrepancy:
+    id: str
+    label: str  # short Arabic label of what the row is about
+    kind: str  # conflict | scope | time | compatible | agreement | single-source | wording
+    values: list[Value]
+    slot: str = ""
+    group: str | None = None
+    explanation: str = ""
+
+
+@dataclass
+class Comparison:
+    articles: list[Article]
+    groups: list[Group] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+    title: str = ""
+    generated: str = ""
+    warnings: list[str] = field(default_factory=list)
+    schema: str = SCHEMA
+
+    def article(self, article_id: str) -> Article:
+        return next(a for a in self.articles if a.id == article_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

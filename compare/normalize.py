@@ -1,0 +1,73 @@
+"""Matching keys for Arabic (and other) text, with a map back to the original characters.
+
+The clean text of an article is never changed. Everything that compares text works on a
+*key* built here, and every key character remembers which original character it came from,
+so a match on the key can be highlighted on the exact words the outlet published.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Arabic-Indic (U+0660..) and Persian/Extended (U+06F0..) digits to ASCII.
+DIGITS = {ord("٠") + i: str(i) for i in range(10)} | {ord("۰") + i: str(i) for i in range(10)}
+
+#: Characters dropped from both display and key: tatweel, bidi controls, zero-width marks, BOM.
+_DROP = set("\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+
+#: Letter folds for the matching key only (GUIDE §4). ى->ي is applied by :func:`key`
+#: but not by :func:`name_key` because it turns على (on) into علي (Ali).
+_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"}
+
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """A matching key and, for each of its characters, the index of the original character."""
+
+    key: str
+    origin: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) covering key characters ``start:end``."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def fold_char(ch: str, *, yeh: bool = True) -> str:
+    """Fold one character into its matching-key form ('' when it is dropped)."""
+    if ch in _DROP or _ARABIC_MARKS.match(ch):
+        return ""
+    ch = unicodedata.normalize("NFKC", ch).translate(DIGITS)
+    if ch == "\u00a0":
+        return " "
+    out = "".join(_FOLD.get(c, c) for c in ch)
+    if yeh:
+        out = out.replace("ى", "ي")
+    return out.lower()
+
+
+def keyed(text: str, *, yeh: bool = True) -> Keyed:
+    """Build the matching key of ``text`` with its offset map (each distinct character folded once)."""
+    table = {ch: fold_char(ch, yeh=yeh) for ch in set(text)}
+    folded = [table[ch] for ch in text]
+    origin = [i for i, f in enumerate(folded) for _ in range(len(f))]
+    return Keyed("".join(folded), origin)
+
+
+def key(text: str) -> str:
+    """Matching key of ``text``: diacritics out, alef/teh marbuta/alef maqsura folded, digits ASCII."""
+    return keyed(text).key
+
+
+def name_key(text: str) -> str:
+    """Key for names: like :func:`key` but keeps ى so that على and علي stay apart."""
+    return keyed(text, yeh=False).key
+
+
+def display(text: str) -> str:
+    """Display form: NFKC, controls and tatweel out, NBSP to space, digits ASCII; letters kept."""
+    out = unicodedata.normalize("NFKC", "".join(c for c in text if c not in _DROP))
+    return out.replace("\u00a0", " ").translate(DIGITS)

@@ -1,0 +1,56 @@
+"""The library entry point: ``compare(paths, settings) -> Comparison``; the CLI is a thin layer over it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from .align import align
+from .diff import diff
+from .facts import extract_facts
+from .ingest import ingest
+from .model import Comparison
+from .settings import Settings
+from .textlayer import segment
+
+Progress = Callable[[str], None]
+
+
+def generated_at() -> str:
+    """Generation time; SOURCE_DATE_EPOCH fixes it so outputs are byte-identical across runs."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.replace(microsecond=0).isoformat()
+
+
+def compare(paths: list[str], settings: Settings | None = None, *, manifest: Path | None = None,
+            title: str | None = None, progress: Progress | None = None) -> Comparison:
+    """Read, segment, extract facts, align and diff the given articles."""
+    settings = settings or Settings()
+    step = progress or (lambda _stage: None)
+    step("reading articles")
+    articles, warnings = ingest(paths, settings, manifest)
+    step("segmenting")
+    layers = [segment(a) for a in articles]
+    step("extracting facts")
+    facts = extract_facts(layers)
+    step("aligning passages")
+    groups = align(layers, facts, settings)
+    step("comparing facts")
+    discrepancies = diff(articles, groups, facts)
+    comparison = Comparison(articles=articles, groups=groups, facts=facts, discrepancies=discrepancies,
+                            settings=settings.to_dict(), generated=generated_at(), warnings=warnings)
+    comparison.title = title or default_title(comparison)
+    return comparison
+
+
+def default_title(comparison: Comparison) -> str:
+    """A title from the story: the headline of the article most other outlets align with."""
+    counts = {a.id: 0 for a in comparison.articles}
+    for group in comparison.groups:
+        for article in {p.article for p in group.passages}:
+            counts[article] += 1
+    best = max(comparison.articles, key=lambda a: (counts[a.id], -comparison.articles.index(a)))
+    return f"مقارنة التغطية: {best.title}" if best.title else "مقارنة تغطية المصادر"

@@ -1,0 +1,119 @@
+"""The walking skeleton on the five seeds, judged against the hand annotations in gold.json."""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+
+from conftest import GOLD, needs_poppler
+
+
+def _article_text(data: dict, name: str) -> str:
+    return next(a["text"] for a in data["articles"] if a["id"] == name)
+
+
+def test_json_contract_every_text_is_the_outlets_own_characters(seeds_json: dict) -> None:
+    data = seeds_json
+    assert data["schema"].startswith("compare-sources/")
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    assert set(texts) == set(GOLD["articles"])
+    for a in data["articles"]:
+        assert {"id", "source", "outlet", "published", "text"} <= set(a)
+    for g in data["groups"]:
+        assert {"id", "kind", "score", "passages"} <= set(g)
+        assert len({p["article"] for p in g["passages"]}) >= 2
+        for p in g["passages"]:
+            assert p["text"] == texts[p["article"]][p["start"]:p["end"]]
+    for f in data["facts"]:
+        assert {"id", "article", "start", "end", "text", "type", "value"} <= set(f)
+        assert f["text"] == texts[f["article"]][f["start"]:f["end"]]
+    facts = {f["id"]: f for f in data["facts"]}
+    for d in data["discrepancies"]:
+        assert {"id", "label", "kind", "values"} <= set(d)
+        for v in d["values"]:
+            assert {"article", "fact", "text", "value"} <= set(v)
+            if v["fact"]:
+                assert facts[v["fact"]]["text"] == v["text"]
+
+
+def test_one_row_holds_all_four_troop_figures(seeds_json: dict) -> None:
+    wanted = set(next(d for d in GOLD["discrepancies"] if d["id"] == "troops")["numbers"])
+    rows = [{v["value"] for v in d["values"]} for d in seeds_json["discrepancies"]]
+    assert any(wanted <= values for values in rows), rows
+
+
+def _in_one_group(data: dict, pair: dict) -> bool:
+    (file_a, snip_a), (file_b, snip_b) = pair["a"], pair["b"]
+    for g in data["groups"]:
+        has_a = any(p["article"] == file_a and snip_a in p["text"] for p in g["passages"])
+        has_b = any(p["article"] == file_b and snip_b in p["text"] for p in g["passages"])
+        if has_a and has_b:
+            return True
+    return False
+
+
+def test_gold_aligned_pairs_fall_inside_one_group(seeds_json: dict) -> None:
+    found = [p for p in GOLD["aligned_pairs"] if _in_one_group(seeds_json, p)]
+    missed = [(p["a"][1], p["b"][1]) for p in GOLD["aligned_pairs"] if p not in found]
+    assert len(found) >= 10, missed
+
+
+def test_no_page_noise_becomes_a_fact(seeds_json: dict) -> None:
+    for item in GOLD["non_facts"]:
+        text = _article_text(seeds_json, item["file"])
+        start = text.find(item["text"])
+        if start < 0:
+            continue  # removed with the page noise: it cannot become a fact
+        end = start + len(item["text"])
+        for f in seeds_json["facts"]:
+            assert not (f["article"] == item["file"] and f["start"] < end and start < f["end"]), (item, f)
+
+
+def test_gold_boilerplate_lines_are_removed(seeds_json: dict) -> None:
+    for name, lines in GOLD["boilerplate_lines"].items():
+        text = _article_text(seeds_json, name)
+        for line in lines:
+            assert line not in text.split("\n"), line
+
+
+def test_csv_opens_in_spreadsheets(seeds_run: dict) -> None:
+    raw = seeds_run["pdf"].with_suffix(".csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["id", "kind", "label"]
+    assert len(rows) == len(seeds_run["json"]["discrepancies"]) + 1
+
+
+def _pdftotext(pdf) -> str:  # noqa: ANN001
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub("[\u202a-\u202e\u2066-\u2069]", "", text)
+
+
+@needs_poppler
+def test_pdf_is_real_text_with_the_figures_and_passages(seeds_run: dict) -> None:
+    text = _pdftotext(seeds_run["pdf"])
+    for figure in ("2500", "3000", "3500", "5200"):
+        assert figure in text
+    words = re.sub(r"\s+", " ", _strip_marks(text))
+    passages = [p for g in seeds_run["json"]["groups"] for p in g["passages"]]
+    verbatim = [p for p in passages if re.sub(r"\s+", " ", _strip_marks(p["text"])) in words]
+    assert len(verbatim) >= 3
+
+
+def _strip_marks(text: str) -> str:
+    """Diacritics and tatweel out (readers split words at them, GUIDE §5)."""
+    return re.sub("[\u064b-\u065f\u0670\u0640\u200d]", "", text)
+
+
+@needs_poppler
+def test_pdf_fonts_are_noto_naskh_and_never_dejavu(seeds_run: dict) -> None:
+    fonts = subprocess.run(["pdffonts", str(seeds_run["pdf"])], capture_output=True, text=True, check=True).stdout
+    assert "NotoNaskhArabic" in fonts.replace("-", "")
+    assert "DejaVu" not in fonts
+
+
+def test_html_is_the_same_document(seeds_run: dict) -> None:
+    html = seeds_run["pdf"].with_suffix(".html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' in html and "<style>" in html
+    assert "جدول الفروق" in html

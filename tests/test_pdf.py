@@ -1,0 +1,244 @@
+"""Round-trip tests of the PDF renderer through poppler (GUIDE §5).
+
+What an editor copies out of the PDF is the product: these tests read the PDF back
+with poppler's tools instead of trusting WeasyPrint's input.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import weasyprint
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from compare import pdf
+from compare.pdf import FONT_FILES, TEMPLATES, AssetFetcher, reverse_rtl_ligatures, write_pdf
+
+POPPLER = ("pdftotext", "pdffonts", "pdfdetach", "pdfinfo", "pdfimages")
+needs_poppler = pytest.mark.skipif(
+    not all(shutil.which(tool) for tool in POPPLER),
+    reason="poppler-utils (pdftotext, pdffonts, pdfdetach, pdfinfo, pdfimages) not installed",
+)
+
+# One row per table line: (right column, left column). Ligature words: لا، الله، لأن.
+PASSAGES = [
+    (
+        "قال الرئيس الأمريكي إن القوات لا تزال تنتشر وعددها 2500 جندي لأن المهمة لم تنته بعد.",
+        "أكد المتحدث باسم البنتاغون أن عدد الجنود الأجانب ٣٥٠٠ جندي، لا أكثر، لأن الاتفاق يحدد ذلك.",
+    ),
+    (
+        "وأضاف رئيس الوزراء العراقي أن بلاده لا تحتاج إلى قوات قتالية، والحمد لله على ذلك.",
+        "ونقلت وكالة أسوشيتد برس عن مسؤول قوله إن الانسحاب سيكتمل بنهاية العام إن شاء الله.",
+    ),
+    (
+        "وذكرت مصادر مطلعة أن الجانبين اتفقا على استمرار التعاون الأمني لأن التهديد لم ينته.",
+        "وأشار البيان المشترك إلى أن العلاقة ستنتقل بالكامل إلى دور التدريب والمشورة والدعم.",
+    ),
+]
+LIGATURE_WORDS = ("لا", "الله", "لأن", "لله")
+ATTACHMENTS = [
+    ("comparison.json", b'{"schema": "compare-sources/1"}', "application/json"),
+    ("discrepancies.csv", b"kind,value\nconflict,2500\n", "text/csv"),
+]
+FORBIDDEN = ("file:///etc/passwd", "http://127.0.0.1:9/x.png")
+
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tatweel
+# Digit runs are their own tokens: poppler puts the space beside an embedded number on
+# the wrong side ("٣٥٠٠جندي"), which is harmless for search but not for word splitting.
+ARABIC_WORD = re.compile("[\u0621-\u064a\u0671-\u06d3]+|[\u0660-\u0669]+|[0-9]+")
+
+
+def html_document(passages: list[tuple[str, str]]) -> str:
+    """A small briefing: headings, an RTL table, marks, Latin and forbidden resources."""
+    rows = "\n".join(f"<tr><td>{right}</td><td>{left}</td></tr>" for right, left in passages)
+    images = "".join(f'<img src="{url}" alt="">' for url in FORBIDDEN)
+    return f"""<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>موجز المقارنة</title>
+<meta name="author" content="مكتب التحرير"><meta name="generator" content="compare-sources">
+<link rel="stylesheet" href="base.css"></head>
+<body>
+<h1>لقاء بايدن والكاظمي</h1>
+<h2>أعداد القوات <span class="badge conflict">تعارض</span></h2>
+<table><thead><tr><th>روداو</th><th>بغداد اليوم</th></tr></thead>
+<tbody>{rows}</tbody></table>
+<h2>صياغة الوكالة</h2>
+<p>نقلت وكالة <span dir="ltr">AP</span> في <span dir="ltr">2021-07-26</span> عن
+<mark class="diff">البنتاغون</mark> أن القرار نهائي في الكتاب&#x200d;<mark class="verbatim">&#x200d;ية</mark>
+الأمريكية.</p>
+{images}
+</body></html>"""
+
+
+def arabic_words(text: str) -> list[str]:
+    """Arabic words with bidi controls and diacritics removed, in order."""
+    return ARABIC_WORD.findall(DIACRITICS.sub("", BIDI_CONTROLS.sub("", text)))
+
+
+def run(*args: str) -> str:
+    """Run a poppler tool and return its standard output."""
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+@dataclass
+class Rendered:
+    """One rendered PDF plus the URLs WeasyPrint asked for and the ones really opened."""
+
+    path: Path
+    pages: int
+    requested: list[str]
+    opened: list[str]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rendered]:
+    """Render the test document once, spying on the URL fetcher."""
+    requested: list[str] = []
+    opened: list[str] = []
+    asset_fetch, real_fetch = AssetFetcher.fetch, URLFetcher.fetch
+
+    def spy_request(
+        self: AssetFetcher, url: str, headers: dict[str, str] | None = None
+    ) -> URLFetcherResponse:
+        requested.append(url)
+        return asset_fetch(self, url, headers)
+
+    def spy_open(self: URLFetcher, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        opened.append(url)
+        return real_fetch(self, url, headers)
+
+    out = tmp_path_factory.mktemp("pdf") / "briefing.pdf"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(AssetFetcher, "fetch", spy_request)
+        mp.setattr(URLFetcher, "fetch", spy_open)
+        pages = write_pdf(html_document(PASSAGES), out, attachments=ATTACHMENTS)
+    yield Rendered(out, pages, requested, opened)
+
+
+@needs_poppler
+@pytest.mark.parametrize("layout", [False, True], ids=["raw", "layout"])
+def test_every_word_comes_back(rendered: Rendered, layout: bool) -> None:
+    text = run("pdftotext", *(["-layout"] if layout else []), str(rendered.path), "-")
+    got = Counter(arabic_words(text))
+    for passage in (cell for row in PASSAGES for cell in row):
+        missing = Counter(arabic_words(passage)) - got
+        assert not missing, f"missing {sorted(missing)} from {passage!r}"
+    for word in LIGATURE_WORDS:
+        assert got[word], f"ligature word {word} not recovered"
+    assert not got["ال"], "a lam-alef ligature came out reversed"
+    assert "الكتابية" in got, "ZWJ around a partial-word <mark> must not split the word"
+    assert "\u200d" not in text
+    plain = BIDI_CONTROLS.sub("", text)
+    for token in ("AP", "2021-07-26", "2500", "٣٥٠٠"):
+        assert token in plain
+
+
+@needs_poppler
+def test_raw_text_keeps_each_line_in_reading_order(rendered: Rendered) -> None:
+    """Without -layout every visual line comes out whole and in logical word order.
+
+    Wrapped table cells come out line by line across the row (-layout interleaves the
+    two columns on one line instead), so a whole passage is not one contiguous run.
+    """
+    cells = [f" {' '.join(arabic_words(cell))} " for row in PASSAGES for cell in row]
+    vocabulary = {word for cell in cells for word in cell.split()}
+    lines = [arabic_words(line) for line in run("pdftotext", str(rendered.path), "-").splitlines()]
+    table_lines = [line for line in lines if len(line) >= 2 and set(line) <= vocabulary]
+    assert len(table_lines) >= len(cells)
+    for line in table_lines:
+        assert any(f" {' '.join(line)} " in cell for cell in cells), f"out of order: {line}"
+
+
+@needs_poppler
+def test_fonts_are_the_pinned_noto(rendered: Rendered) -> None:
+    fonts = run("pdffonts", str(rendered.path))
+    assert "Noto-Naskh-Arabic" in fonts
+    assert "DejaVu" not in fonts
+    names = [line.split()[0] for line in fonts.splitlines()[2:]]
+    assert all(re.fullmatch(r"[A-Z]{6}\+Noto-(Naskh-Arabic|Serif)(-Bold)?", name) for name in names)
+    assert {url for url in rendered.opened if url.endswith(".ttf")} == {p.as_uri() for p in FONT_FILES}
+
+
+@needs_poppler
+def test_attachments_and_metadata(rendered: Rendered) -> None:
+    listing = run("pdfdetach", "-list", str(rendered.path))
+    for name, _, _ in ATTACHMENTS:
+        assert name in listing
+    info = run("pdfinfo", str(rendered.path))
+    assert re.search(rf"^Pages:\s+{rendered.pages}$", info, re.M)
+    assert re.search(r"^Title:\s+موجز المقارنة$", info, re.M)
+    assert re.search(r"^Author:\s+مكتب التحرير$", info, re.M)
+    assert re.search(r"^Creator:\s+compare-sources$", info, re.M)
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+
+
+@needs_poppler
+def test_untrusted_resources_are_not_fetched(rendered: Rendered) -> None:
+    for url in FORBIDDEN:
+        assert url in rendered.requested  # WeasyPrint asked: the refusal is what stopped it
+        assert url not in rendered.opened
+    assert all(url.startswith(("file://", "data:")) for url in rendered.opened)
+    images = run("pdfimages", "-list", str(rendered.path)).splitlines()[2:]
+    assert images == []
+
+
+@needs_poppler
+def test_page_count_and_atomic_write(tmp_path: Path) -> None:
+    out = tmp_path / "long.pdf"
+    out.write_bytes(b"old")
+    pages = write_pdf(html_document(PASSAGES * 12), out)
+    assert pages > 1
+    assert re.search(rf"^Pages:\s+{pages}$", run("pdfinfo", str(out)), re.M)
+    assert [p.name for p in tmp_path.iterdir()] == ["long.pdf"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://127.0.0.1:9/x.png",
+        "https://example.com/base.css",
+        (TEMPLATES / ".." / "compare" / "pdf.py").as_uri(),
+        "file://otherhost" + str(TEMPLATES / "base.css"),
+        "data:text/css,body{}",
+        "file:///usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",  # a font not in the list
+    ],
+)
+def test_fetcher_refuses(url: str) -> None:
+    with pytest.raises(ValueError):
+        AssetFetcher().fetch(url)
+
+
+def test_fetcher_serves_templates_and_fonts() -> None:
+    for path in (TEMPLATES / "base.css", *FONT_FILES):
+        if path.is_file():
+            response = AssetFetcher().fetch(path.as_uri())
+            assert response.read(4)
+            response.close()
+
+
+def test_base_css_fonts_match_the_allow_list() -> None:
+    css = (TEMPLATES / "base.css").read_text(encoding="utf-8")
+    urls = set(re.findall(r'url\("(file://[^"]+)"\)', css))
+    assert urls == {path.as_uri() for path in FONT_FILES}
+
+
+def test_reverse_rtl_ligatures_is_narrow() -> None:
+    fixed = reverse_rtl_ligatures(
+        {1: "لا", 2: "لله", 3: "ل", 4: "fi", 5: "١٢", 6: "ל\u05b7", 7: "ب\u200d", 8: "لّ"}
+    )
+    assert fixed == {1: "ال", 2: "هلل", 3: "ل", 4: "fi", 5: "١٢", 6: "\u05b7ל", 7: "ب\u200d", 8: "ّل"}
+
+
+def test_other_weasyprint_versions_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(weasyprint, "__version__", "71.0")
+    with pytest.raises(RuntimeError, match=re.escape(pdf.WEASYPRINT_VERSION)):
+        pdf._install_ligature_fix()
