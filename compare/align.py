@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .facts import is_duration
 from .model import Fact, Group, Passage
 from .settings import Settings
 from .textlayer import Layer, Token, tokens
@@ -60,8 +61,9 @@ def _units(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[U
             unit = Unit(p, len(units), toks, skel)
             unit.features = {s for t, s in zip(toks, skel, strict=True) if is_content(t.key) and not s.isdigit()}
             for f in by_passage[p.id]:
-                if f.type == "quantity" and f.slot:
-                    unit.slots.add(f.slot)
+                if f.type == "quantity" and f.slot and not is_duration(f):
+                    # an ordinal names one item ("the fourth round"): only the same ordinal is one fact
+                    unit.slots.add(f"{f.slot}#{f.value}" if f.form == "ordinal" else f.slot)
                     unit.numbers.add(f"{f.value:g}" if isinstance(f.value, float) else str(f.value))
                 elif f.type == "date" and f.value:
                     unit.numbers.add(str(f.value))

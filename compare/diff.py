@@ -19,7 +19,9 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 from itertools import combinations
 
+from .facts import is_duration
 from .model import Article, Discrepancy, Fact, Group, Span, Value
+from .quantities import scope_key
 from .textlayer import tokens
 from .words import is_content, skeleton
 
@@ -48,11 +50,14 @@ def _interval(f: Fact) -> tuple[float, float]:
     return v, v
 
 
-def _relation(a: Fact, b: Fact) -> str:
-    """agreement, compatible or conflict between two values of one slot, scope and time."""
+def _relation(a: Fact, b: Fact, same_claim: bool) -> str:
+    """agreement, compatible, conflict or unrelated between two values of one slot, scope and time.
+    Two ordinals name different items ("third round", "fourth round") unless they are one claim."""
+    ordinal_a, ordinal_b = a.form == "ordinal", b.form == "ordinal"
+    if ordinal_a and ordinal_b and not same_claim:
+        return "unrelated"
     if a.value == b.value:
         return "agreement"
-    ordinal_a, ordinal_b = a.bound == "ordinal", b.bound == "ordinal"
     if ordinal_a and ordinal_b:
         return "conflict"
     la, ha = (float(a.value), math.inf) if ordinal_a else _interval(a)
@@ -72,6 +77,7 @@ class Differ:
         dates = [dt.date.fromisoformat(a.published) for a in articles if a.published]
         self.newest = max(dates) if dates else None
         self.rows: list[Discrepancy] = []
+        self.wholes = {f.subset_of for f in facts if f.subset_of}
 
     # --- notes ---------------------------------------------------------------------------
     def _other_year(self, f: Fact) -> str | None:
@@ -80,13 +86,16 @@ class Differ:
             return published[:4]
         return None
 
-    def _note(self, f: Fact, text: str) -> str:
+    def _note(self, f: Fact) -> str:
+        """Why this value may differ from the others: its scope, its time, its precision (Arabic)."""
         parts = []
-        scope_words = [w for w in re.findall(r"\w+", text) if _NISBA.match(w) and skeleton(w) != skeleton(f.noun or "")]
+        scope = " ".join(w for w in re.findall(r"\w+", f.text) if scope_key(w) in f.scope) or " ".join(f.scope)
         if f.subset_of:
-            parts.append("جزء من إجمالي" + (f" ({' '.join(scope_words)})" if scope_words else ""))
-        elif f.scope:
-            parts.append("النطاق: " + (" ".join(scope_words) or " ".join(f.scope)))
+            parts.append("جزء من الإجمالي" + (f" ({scope})" if scope else ""))
+        elif f.id in self.wholes:
+            parts.append("الإجمالي" + (f" ({scope})" if scope else ""))
+        elif scope:
+            parts.append(f"النطاق: {scope}")
         if f.time == "earlier":
             parts.append("مستوى سابق")
         year = self._other_year(f)
@@ -101,14 +110,17 @@ class Differ:
         return "؛ ".join(parts)
 
     def _value(self, f: Fact) -> Value:
-        return Value(article=f.article, fact=f.id, text=f.text, value=f.value, note=self._note(f, f.text))
+        return Value(article=f.article, fact=f.id, text=f.text, value=f.value, note=self._note(f))
 
     # --- slot rows -----------------------------------------------------------------------
     def slot_rows(self) -> None:
+        group_of = {p.id: g.id for g in self.groups for p in g.passages}
         by_slot: dict[str, list[Fact]] = defaultdict(list)
         for f in self.facts:
-            if f.type == "quantity" and f.slot:
-                by_slot[f.slot].append(f)
+            if f.type != "quantity" or not f.slot:
+                continue
+            local = is_duration(f)
+            by_slot[f"{f.slot}@{group_of.get(f.passage or '', f.id)}" if local else f.slot].append(f)
         for slot, facts in sorted(by_slot.items()):
             facts.sort(key=lambda f: (self.order.index(f.article), f.start))
             outlets = {f.article for f in facts}
@@ -116,10 +128,10 @@ class Differ:
                 for f in facts:
                     self._add("single-source", slot, [f], "")
                 continue
-            kind, explanation = self._classify(facts)
+            kind, explanation = self._classify(facts, group_of)
             self._add(kind, slot, facts, explanation)
 
-    def _classify(self, facts: list[Fact]) -> tuple[str, str]:
+    def _classify(self, facts: list[Fact], group_of: dict[str, str]) -> tuple[str, str]:
         """The strongest relation among values from different outlets, and why."""
         found: set[str] = set()
         for a, b in combinations(facts, 2):
@@ -130,7 +142,9 @@ class Differ:
             elif a.time == "earlier" or b.time == "earlier" or self._other_year(a) != self._other_year(b):
                 found.add("time" if a.value != b.value else "agreement")
             else:
-                found.add(_relation(a, b))
+                same_claim = a.passage in group_of and group_of.get(a.passage) == group_of.get(b.passage or "")
+                found.add(_relation(a, b, same_claim))
+        found.discard("unrelated")
         kind = min(found, key=KINDS.index) if found else "agreement"
         reasons = {
             "conflict": "قيم مختلفة للواقعة نفسها في الوقت نفسه",
@@ -149,7 +163,7 @@ class Differ:
                 by_passage[f.passage].append(f)
         for group in self.groups:
             self._statement_days(group, by_passage)
-            self._years(group, by_passage)
+            self._years(group)
             self._word_differences(group)
 
     def _statement_day(self, article: Article, passage_id: str, by_passage: dict[str, list[Fact]]) -> list[Fact]:
@@ -183,11 +197,13 @@ class Differ:
             self._add("conflict", "date:statement", list(days.values()),
                       "الخبر نفسه منسوب إلى يومين مختلفين", group.id, label="يوم التصريح")
 
-    def _years(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
+    def _years(self, group: Group) -> None:
+        """Years cited in the paragraphs of aligned passages: the paragraph is the claim's context."""
         years: dict[str, list[Fact]] = defaultdict(list)
         for p in group.passages:
-            for f in by_passage[p.id]:
-                if f.type == "date" and f.slot == "date:year" and f.time != "future":
+            for f in self.facts:
+                if f.article == p.article and p.para_start <= f.start < p.para_end and f.type == "date" \
+                        and f.slot == "date:year" and f.time != "future":
                     years[str(f.value)].append(f)
         for value, facts in sorted(years.items()):
             if len({f.article for f in facts}) >= 2:
@@ -219,7 +235,7 @@ class Differ:
                         and i1 > 0 and j1 > 0:
                     self._wording_row(group, a.article, wa[0], b.article, wb[0])
 
-    def _wording_row(self, group: Group, art_a: str, ta, art_b: str, tb) -> None:  # noqa: ANN001
+    def _wording_row(self, group: Group, art_a: str, ta, art_b: str, tb) -> None:
         values = []
         for art, tok in ((art_a, ta), (art_b, tb)):
             text = self.articles[art].text[tok.start:tok.end]
@@ -231,9 +247,13 @@ class Differ:
     # --- rows ----------------------------------------------------------------------------
     def _add(self, kind: str, slot: str, facts: list[Fact], explanation: str, group: str | None = None,
              label: str | None = None) -> None:
-        self.rows.append(Discrepancy(id="", label=label or _label(facts), kind=kind,
-                                     values=[self._value(f) for f in facts], slot=slot, group=group,
-                                     explanation=explanation))
+        """A row with one value per distinct (outlet, value, note): repeats of a figure are one value."""
+        values: dict[tuple[str, str, str], Value] = {}
+        for f in facts:
+            v = self._value(f)
+            values.setdefault((v.article, str(v.value), v.note), v)
+        self.rows.append(Discrepancy(id="", label=label or _label(facts), kind=kind, values=list(values.values()),
+                                     slot=slot, group=group, explanation=explanation))
 
     def finish(self) -> list[Discrepancy]:
         self.rows.sort(key=lambda d: (KINDS.index(d.kind), d.slot, d.values[0].article if d.values else ""))

@@ -16,6 +16,14 @@ from .model import Fact
 from .quantities import Quantity, find_quantities
 from .textlayer import Layer
 
+#: Durations are rarely the same fact across unaligned passages ("8 years since the invasion" vs
+#: "the first dialogue in 10 years"): they meet only inside aligned groups.
+DURATION_NOUNS = frozenset({"سنه", "عام", "شهر", "يوم", "ساعه", "اسبوع", "دقيقه", "عقد", "ليله"})
+
+
+def is_duration(fact: Fact) -> bool:
+    return fact.noun in DURATION_NOUNS
+
 
 def _published(layer: Layer) -> dt.date | None:
     value = layer.article.published
@@ -29,13 +37,14 @@ def _passage_of(layer: Layer, starts: list[int], offset: int) -> str | None:
     return None
 
 
-def _quantity_fact(layer: Layer, q: Quantity, fid: str, passage: str | None) -> Fact:
+def _quantity_fact(layer: Layer, q: Quantity, fid: str, passage: str | None, whole: str | None) -> Fact:
     text = layer.article.text
     return Fact(
         id=fid, article=layer.article.id, start=q.start, end=q.end, text=text[q.start:q.end],
         type="quantity", value=_number(q.value), low=_number(q.low), high=_number(q.high), approx=q.approx,
-        bound=q.bound, exact=q.exact, noun=q.noun, unit=q.unit, scope=sorted(q.scope), time=q.time,
-        as_of=layer.article.published, slot=_slot(q), passage=passage,
+        bound=q.bound, exact=q.exact, form=q.kind, noun=q.noun, unit=q.unit, scope=sorted(q.scope),
+        subset_of=whole if q.subset else None, time=q.time, as_of=layer.article.published, slot=_slot(q),
+        passage=passage,
     )
 
 
@@ -74,11 +83,13 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
             if not any(s < q.num_end and q.num_start < e for s, e in taken):
                 found.append((q.start, "q", q))
         found.sort(key=lambda item: (item[0], item[1]))
+        previous: str | None = None  # the quantity a "بينهم" subset belongs to
         for i, (start, kind, item) in enumerate(found, 1):
             fid = f"a{n}-{kind}{i}"
             passage = _passage_of(layer, starts, start)
             if isinstance(item, DateMention):
                 facts.append(_date_fact(layer, item, fid, passage))
             elif isinstance(item, Quantity):
-                facts.append(_quantity_fact(layer, item, fid, passage))
+                facts.append(_quantity_fact(layer, item, fid, passage, previous))
+                previous = fid
     return facts

@@ -36,8 +36,8 @@ class Article:
 
     @property
     def label(self) -> str:
-        """What a reader calls this article: the outlet, or the file when the outlet is unknown."""
-        return self.outlet or self.id
+        """What a reader calls this article: the outlet, or its file name when the outlet is unknown."""
+        return self.outlet or self.id.rsplit(".", 1)[0][:16]
 
     @property
     def words(self) -> int:
@@ -94,6 +94,7 @@ class Fact:
     approx: bool = False
     bound: str | None = None  # "min" | "max" | None
     exact: bool = False
+    form: str | None = None  # quantities: cardinal | ordinal | dual | vague
     noun: str | None = None  # folded counted noun ("جندي")
     unit: str | None = None  # "%", "دولار", ...
     scope: list[str] = field(default_factory=list)  # scope words ("اجنبي", "امريكي")

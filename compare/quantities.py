@@ -1,0 +1,398 @@
+"""Quantity facts: a number with what it counts, its qualifiers, scope and time (GUIDE §4).
+
+"نحو 3500 جندي أجنبي، بينهم 2500 أمريكي" is two facts: 3500 troops (approx, scope foreign)
+and 2500 troops (a subset, scope American). Everything is decided on the normalised key of
+:mod:`compare.normalize` and tokens of :func:`compare.numbers.scan`; offsets are original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from compare.numbers import Found, Scan, Tok, original_span, scan
+
+#: Broken plurals and same-thing synonyms folded to one key (key spelling: ة->ه, ى->ي, أ->ا).
+#: Synonym folds are kept to words that count the same thing: قوات/جنود/عسكريين all count
+#: troops (key "جندي"); شهداء count the dead (key "قتيل"); مصابين count the wounded; عام = سنة.
+_NOUNS: dict[str, tuple[str, ...]] = {
+    "جندي": ("جنود", "قوات", "قوه", "عسكري", "عسكريين", "عسكريون"),
+    "قاعده": ("قواعد",), "هجوم": ("هجمات", "هجمه"), "قتيل": ("قتلي", "شهيد", "شهداء"),
+    "جريح": ("جرحي", "مصاب", "مصابين", "مصابون"), "شخص": ("اشخاص",), "صاروخ": ("صواريخ",),
+    "طايره": ("طايرات",), "دوله": ("دول",), "طفل": ("اطفال",), "امراه": ("نساء", "نسوه"),
+    "منزل": ("منازل",), "بيت": ("بيوت",), "سنه": ("سنوات", "سنين", "عام", "اعوام"),
+    "شهر": ("اشهر", "شهور"), "يوم": ("ايام",), "ساعه": ("ساعات",), "جوله": ("جولات",),
+    "اسبوع": ("اسابيع",), "دقيقه": ("دقايق",), "قذيفه": ("قذايف",), "مدرسه": ("مدارس",),
+    "بلد": ("بلدان",), "مره": ("مرات",), "مقعد": ("مقاعد",), "عضو": ("اعضاء",), "نايب": ("نواب",),
+    "اسير": ("اسري",), "مسجد": ("مساجد",), "مبني": ("مباني",), "مصنع": ("مصانع",), "سجين": ("سجناء",),
+}
+_FOLD = {form: base for base, forms in _NOUNS.items() for form in (base, *forms)}
+
+#: Units; they take the counted noun's place ("165 مليار دولار" counts dollars).
+_UNITS: dict[str, tuple[str, ...]] = {
+    "%": ("%", "٪", "بالميه", "بالمايه", "بالمييه"),
+    "دولار": ("دولار", "دولارات"), "دينار": ("دينار", "دنانير"), "يورو": ("يورو",),
+    "ريال": ("ريال", "ريالات"), "جنيه": ("جنيه", "جنيهات"), "ليره": ("ليره", "ليرات"),
+    "درهم": ("درهم", "دراهم"), "شيكل": ("شيكل",), "روبل": ("روبل",), "يوان": ("يوان",),
+    "كم": ("كيلومتر", "كيلومترات", "كلم", "كم"), "متر": ("متر", "امتار"), "طن": ("طن", "اطنان"),
+    "برميل": ("برميل", "براميل"), "كغ": ("كيلوغرام", "كيلوغرامات", "كغ"), "هكتار": ("هكتار",),
+    "دونم": ("دونم", "دونمات"),
+}
+_UNIT = {form: base for base, forms in _UNITS.items() for form in forms}
+
+#: Qualifiers before the number, as key token sequences (clitic و/ب stripped when matching).
+_BEFORE: list[tuple[tuple[str, ...], str, str]] = [
+    (("ما", "يقارب"), "approx", ""), (("ما", "يقرب", "من"), "approx", ""), (("ما", "يناهز"), "approx", ""),
+    (("نحو",), "approx", ""), (("حوالي",), "approx", ""), (("قرابه",), "approx", ""),
+    (("زهاء",), "approx", ""), (("يقارب",), "approx", ""), (("يناهز",), "approx", ""),
+    (("ما", "لا", "يقل", "عن"), "bound", "min"), (("لا", "يقل", "عن"), "bound", "min"),
+    (("ما", "يزيد", "عن"), "bound", "min"), (("ما", "يزيد", "علي"), "bound", "min"),
+    (("يزيد", "عن"), "bound", "min"), (("يزيد", "علي"), "bound", "min"), (("اكثر", "من"), "bound", "min"),
+    (("ازيد", "من"), "bound", "min"), (("ما", "لا", "يزيد", "عن"), "bound", "max"),
+    (("ما", "لا", "يزيد", "علي"), "bound", "max"), (("لا", "يتجاوز"), "bound", "max"),
+    (("لا", "تتجاوز"), "bound", "max"), (("ما", "لا", "يتجاوز"), "bound", "max"),
+    (("اقل", "من"), "bound", "max"),
+]
+_AFTER: list[tuple[tuple[str, ...], str, str]] = [
+    (("علي", "الاقل"), "bound", "min"), (("كحد", "ادني"), "bound", "min"), (("علي", "الاكثر"), "bound", "max"),
+    (("كحد", "اقصي"), "bound", "max"), (("بحد", "اقصي"), "bound", "max"), (("تقريبا",), "approx", ""),
+    (("فقط",), "exact", ""), (("فحسب",), "exact", ""), (("لا", "غير"), "exact", ""),
+]
+_SUBSET = {"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن", "ضمنهم"}
+_MONTH_ORDINALS = {"الاول", "الثاني"}  # كانون الثاني 2021
+_YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "عامي", "منذ", "لعام", "بعام", "وعام", "العامين"}
+_MONTHS = set(
+    ["يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر", "يوليوز", "ماي", "غشت", "شتنبر", "نونبر", "دجنبر", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "كانون", "تشرين", "محرم", "رمضان", "شوال", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)
+#: Words that never are a counted noun or a scope adjective (prepositions, particles, pronouns).
+_STOP = set(
+    ["من", "في", "علي", "الي", "عن", "مع", "منذ", "حتي", "خلال", "بعد", "قبل", "عند", "بين", "ضد", "نحو", "او", "ام", "ثم", "قد", "لا", "لم", "لن", "ما", "ان", "اذا", "التي", "الذي", "الذين", "اللذين", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "كل", "بعض", "اي", "اخري", "اخر", "كما", "لكن", "حيث", "وفق", "اثر", "عبر", "لدي", "كي", "لكي", "ذي", "فيما", "بينما", "مقابل", "دون", "سوي", "غير", "فقط", "تقريبا", "حوالي", "قرابه", "زهاء", "اكثر", "اقل"]
+)
+#: Clause boundaries for look-back: punctuation and words that open a new clause.
+_BOUNDARY_WORDS = {"عندما", "حيث", "لكن", "بينما", "بعدما", "فيما", "اذ", "الذي", "التي", "الذين"}
+_SENTENCE_END = set(".!?؟\n")
+_CLAUSE_END = _SENTENCE_END | set("،,;؛:()\"«»“”")
+#: Verbs and nouns of change (خفض/تخفيض, قلص/تقليص, ارتفع, زاد/زيادة, انخفض, تراجع ...).
+_CHANGE = re.compile(r"خ[اوي]?ف[اوي]?ض|ق[اوي]?ل[اوي]?ص|ر(?:ت)?[اوي]?ف[اوي]?ع|ز[اي]?[اي]?د|تراجع|هبط|نقص")
+_EARLIER = {"كان", "كانت", "وكان", "وكانت", "سابقا", "بعدما"}
+_COUNT_HEADS = {"عدد", "حجم", "مجموع", "اجمالي"}
+_NISBA = re.compile(r"^(?:[وف]?(?:[بك]?ال|لل))?(\w{2,}?)(?:ي|يه|يين|يون|يات|يا)$")
+#: Spelling variants of one nisba stem (أميركي/أمريكي).
+_VARIANTS = {"اميرك": "امريك"}
+#: Plural, dual and pronoun endings cut when folding a noun (the first four are sound plurals
+#: and feminine duals, also used without a table hit; ته is جولته -> جوله).
+_SUFFIXES = (("تين", "ه"), ("تان", "ه"), ("ات", "ه"), ("ين", ""), ("ون", ""), ("ان", ""), ("ته", "ه"))
+_ARTICLE = re.compile(r"^[وف]?(?:[بك]?ال|لل)")
+
+
+@dataclass
+class Quantity:
+    """A counted quantity at ``start:end``; its number alone is ``num_start:num_end``."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    low: float
+    high: float
+    kind: str  # cardinal | ordinal | dual | vague (from compare.numbers)
+    text: str = ""
+    approx: bool = False
+    bound: str | None = None  # "min" | "max"
+    exact: bool = False
+    unit: str | None = None  # "%", "دولار", ...
+    noun: str | None = None  # folded counted-noun key (see noun_key)
+    noun_inferred: bool = False  # noun taken from the clause or the previous quantity
+    scope: list[str] = field(default_factory=list)  # folded nisba keys ("اجنبي", "امريكي")
+    subset: bool = False  # introduced by بينهم/منهم: a part of the previous quantity
+    time: str | None = None  # "earlier" | "later" | None
+
+
+def _bare(word: str) -> str:
+    """A key word without its article and the clitics before it (والقوات, بالقواعد -> قواعد)."""
+    m = _ARTICLE.match(word)
+    return word[m.end():] if m and len(word) - m.end() >= 3 else word
+
+
+def _stems(word: str) -> list[str]:
+    """``word`` without its article, then also without one leading و/ف/ب/ل/ك (only worth trying
+    against the tables: the letter is part of لقاء, وزير, بيت)."""
+    w = _bare(word)
+    return [w, w[1:]] if w[:1] in "وفبلك" and len(w) >= 4 else [w]
+
+
+def _known(word: str, table: set[str] | dict[str, str]) -> str | None:
+    """The form of ``word`` (as is, or without article or one clitic) found in ``table``."""
+    return next((w for w in (word, *_stems(word)) if w in table), None)
+
+
+def noun_key(word: str) -> str:
+    """Fold a counted noun so that singular, plural, dual and case forms meet (جنود -> جندي).
+
+    Table first (broken plurals, synonyms); otherwise sound plurals and feminine duals are cut
+    to the singular (مسلحين -> مسلح, طائرات -> طايره) so that unlisted nouns still meet.
+    """
+    forms: list[str] = []
+    for w in _stems(word):
+        w = w[:-1] if len(w) > 3 and w.endswith("ا") else w  # tanween alef: هجوما, قتيلا
+        forms.append(w)
+        forms += [w[: -len(a)] + b for a, b in _SUFFIXES if w.endswith(a) and len(w) - len(a) >= 2]
+    hit = next((_FOLD[f] for f in forms if f in _FOLD), None)
+    if hit:
+        return hit
+    w = forms[0]
+    return next((w[: -len(a)] + b for a, b in _SUFFIXES[:4] if w.endswith(a) and len(w) - len(a) >= 3), w)
+
+
+def scope_key(word: str) -> str:
+    """Fold a nisba adjective: feminine, plural, definite and spelling variants to one key."""
+    m = _NISBA.match(word)
+    stem = m[1] if m else _bare(word)
+    for a, b in _VARIANTS.items():
+        stem = stem.replace(a, b)
+    return stem + "ي"
+
+
+def _is_nisba(word: str) -> bool:
+    return bool(_NISBA.match(word)) and _bare(word) not in _STOP and word not in _STOP
+
+
+def _is_word(t: Tok) -> bool:
+    return "\u0621" <= t.text[0] <= "\u064a"
+
+
+def _match(tokens: list[Tok], lo: int, seq: tuple[str, ...]) -> bool:
+    """Whether ``seq`` starts at token ``lo``; its first word may carry a clitic (بنحو, ولأكثر)."""
+    words = [t.text for t in tokens[max(lo, 0):lo + len(seq)]]
+    if lo < 0 or len(words) < len(seq):
+        return False
+    w0 = words[0]
+    first = w0 == seq[0] or (len(w0) == len(seq[0]) + 1 and w0[0] in "وبفل" and w0[1:] == seq[0])
+    return first and words[1:] == list(seq[1:])
+
+
+def _clause_start(tokens: list[Tok], i: int, limit: set[str]) -> int:
+    """First token of the clause (or sentence, with ``_SENTENCE_END``) that holds token ``i``."""
+    j = i - 1
+    while j >= 0 and tokens[j].text not in limit:
+        if limit is _CLAUSE_END and tokens[j].text in _BOUNDARY_WORDS:
+            return j
+        j -= 1
+    return j + 1
+
+
+def _years(s: Scan) -> list[Found]:
+    """Numbers that are years: four digits 1900-2100 after عام/سنة/منذ or a month name (skipping a
+    day and punctuation: "25 تموز 2021", "December 19, 2024"), or joined by و to a year."""
+    years: list[Found] = []
+    for f in s.numbers:
+        t = s.tokens[f.first].text
+        if f.first != f.last or not re.fullmatch(r"\d{4}", t) or not 1900 <= f.span.value <= 2100:
+            continue
+        k = f.first - 1
+        while k >= 0 and f.first - k <= 4 and (s.tokens[k].text in "/-،,." or (s.tokens[k].text.isdigit()
+                                               and len(s.tokens[k].text) <= 2) or s.tokens[k].text in _MONTH_ORDINALS):
+            k -= 1
+        near = s.tokens[k].text if k >= 0 else ""
+        joined = near == "و" and years and years[-1].last >= f.first - 3
+        if near in _YEAR_WORDS or near in _MONTHS or _bare(near) in _MONTHS or joined:
+            years.append(f)
+    return years
+
+
+def find_years(text: str) -> list[tuple[int, int, int]]:
+    """Years written as numbers (عام 2014, تموز 2021): (start, end, year) for the dates module."""
+    return [(f.span.start, f.span.end, int(f.span.value)) for f in _years(scan(text))]
+
+
+class _Builder:
+    """Turns the numbers of one scan into quantities, in reading order."""
+
+    def __init__(self, text: str, s: Scan) -> None:
+        self.text, self.s, self.toks = text, s, s.tokens
+        self.out: list[Quantity] = []
+
+    def orig(self, first: int, last: int) -> tuple[int, int]:
+        return original_span(self.text, self.s.keyed, self.toks[first].start, self.toks[last].end)
+
+    def word(self, i: int) -> str:
+        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+
+    def skip(self, f: Found) -> bool:
+        """Counters and labels: a number opening a line of at most three tokens ("0 تعليق")."""
+        if f.first and self.word(f.first - 1) != "\n":
+            return False
+        j = f.last + 1
+        while j < len(self.toks) and self.word(j) != "\n":
+            j += 1
+        return j - f.last <= 2
+
+    def build(self, f: Found, years: set[int]) -> Quantity | None:
+        sp = f.span
+        q = Quantity(sp.start, sp.end, sp.start, sp.end, sp.value, sp.low, sp.high, sp.kind)
+        first, last = f.first, f.last
+        # qualifiers before
+        i = first
+        for seq, what, how in _BEFORE:
+            if _match(self.toks, i - len(seq), seq):
+                self.qualify(q, what, how)
+                first = i - len(seq)
+                break
+        sub = self.word(first - 1)
+        if _known(sub, _SUBSET):
+            q.subset = True
+        # unit, noun and scope after
+        j = last + 1
+        nxt = self.word(j)
+        unit = _known(nxt, _UNIT)
+        if unit:
+            q.unit = _UNIT[unit]
+            last, j = j, j + 1
+        elif nxt == "في" and self.word(j + 1) in ("الميه", "المايه"):
+            q.unit, last, j = "%", j + 1, j + 2
+        noun_at = -1
+        if sp.kind == "ordinal":
+            noun_at = self.ordinal_noun(f)
+        elif sp.kind == "dual" and f.first == f.last:
+            noun_at = f.first
+        elif q.unit is None and j < len(self.toks) and _is_word(self.toks[j]):
+            if nxt == "من" and self.word(j + 1).startswith("ال"):
+                noun_at = j + 1  # عشرات من الجرحى
+            elif nxt not in _STOP and _bare(nxt) not in _STOP and not self.is_number(j):
+                noun_at = j
+        if q.unit == "%" and nxt and self.word(j) == "من" and self.word(j + 1).startswith("ال"):
+            noun_at = j + 1
+        if noun_at >= 0:
+            word = self.word(noun_at)
+            parent = self.parent(f)
+            if q.subset and parent and parent.noun and _is_nisba(word) and noun_key(word) not in _NOUNS:
+                q.noun, q.noun_inferred, q.scope = parent.noun, True, [scope_key(word)]
+            else:
+                q.noun = noun_key(word)
+            first, last = min(first, noun_at), max(last, noun_at)
+            if sp.kind != "ordinal":
+                last = self.scope(q, noun_at, last)
+        elif q.unit is None and sp.kind != "ordinal":
+            self.infer(q, f)
+        # qualifiers after
+        for seq, what, how in _AFTER:
+            if _match(self.toks, last + 1, seq):
+                self.qualify(q, what, how)
+                last += len(seq)
+                break
+        q.time = self.time(f)
+        q.start, q.end = self.orig(first, last)
+        q.start = min(q.start, sp.start) if first == f.first else q.start
+        if first != f.first:
+            lead = self.toks[first].text
+            q.start = self.orig(first, first)[0] + (1 if lead[:1] in "وب" and lead[1:] in {
+                s[0] for s, _, _ in _BEFORE} else 0)
+        q.end = max(q.end, sp.end)
+        q.text = self.text[q.start:q.end]
+        return q
+
+    def ordinal_noun(self, f: Found) -> int:
+        """The noun an ordinal counts: after indefinite أول (أول لقاء), else the preceding noun
+        that agrees in gender (جولة الحوار الرابعة -> جولة), else the word just before."""
+        if self.word(f.first) == "اول":
+            return f.last + 1 if f.last + 1 < len(self.toks) and _is_word(self.toks[f.last + 1]) else -1
+        feminine = self.word(f.last).endswith(("ه", "اولي"))
+        before = [k for k in (f.first - 1, f.first - 2) if k >= 0 and _is_word(self.toks[k])
+                  and self.word(k) not in _STOP]
+        if not before or before[0] != f.first - 1:
+            return -1
+        agree = [k for k in before if self.word(k).endswith(("ه", "ات")) == feminine]
+        return agree[0] if agree else before[0]
+
+    def is_number(self, i: int) -> bool:
+        return any(f.first <= i <= f.last for f in self.s.numbers)
+
+    @staticmethod
+    def qualify(q: Quantity, what: str, how: str) -> None:
+        if what == "approx":
+            q.approx = True
+        elif what == "bound":
+            q.bound = how
+        else:
+            q.exact = True
+
+    def scope(self, q: Quantity, noun_at: int, last: int) -> int:
+        """Collect nisba adjectives right after the noun; return the last token used."""
+        k = noun_at + 1
+        while k < len(self.toks) and k - noun_at <= 3 and _is_word(self.toks[k]) and _is_nisba(self.word(k)):
+            if noun_key(self.word(k)) in _NOUNS:
+                break
+            key = scope_key(self.word(k))
+            if key not in q.scope:
+                q.scope.append(key)
+            last = max(last, k)
+            k += 1
+        return last
+
+    def parent(self, f: Found) -> Quantity | None:
+        """The previous quantity in the same sentence."""
+        if not self.out:
+            return None
+        start = _clause_start(self.toks, f.first, _SENTENCE_END)
+        prev = self.out[-1]
+        return prev if prev.num_start >= self.orig(start, start)[0] else None
+
+    def infer(self, q: Quantity, f: Found) -> None:
+        """No noun follows: take it from "عدد X", a known noun in the clause, or the previous quantity."""
+        start = _clause_start(self.toks, f.first, _CLAUSE_END)
+        for k in range(f.first - 1, start - 1, -1):
+            if _known(self.word(k), _COUNT_HEADS):
+                if k + 1 < f.first and _is_word(self.toks[k + 1]):
+                    q.noun, q.noun_inferred = noun_key(self.word(k + 1)), True
+                    self.scope(q, k + 1, k + 1)
+                    return
+        for k in range(f.first - 1, max(start, f.first - 7) - 1, -1):
+            if _is_word(self.toks[k]) and noun_key(self.word(k)) in _NOUNS and not _is_nisba_only(self.word(k)):
+                q.noun, q.noun_inferred = noun_key(self.word(k)), True
+                self.scope(q, k, k)
+                return
+        parent = self.parent(f)
+        if parent and parent.noun:
+            q.noun, q.noun_inferred = parent.noun, True
+            q.scope = list(parent.scope)
+
+    def time(self, f: Found) -> str | None:
+        """"earlier" for a former level (من X after a change verb, كان/بعدما كان); "later" for a plan."""
+        start = _clause_start(self.toks, f.first, _CLAUSE_END)
+        before = [self.word(k) for k in range(start, f.first)]
+        change = [w for w in before if _CHANGE.search(w)]
+        if any(w == "سوف" for w in before) or any(re.match(r"^و?س[يتن]", w) for w in change):
+            return "later"
+        prev = self.word(f.first - 1)
+        lead = self.toks[f.first].text
+        if change and (prev == "من" or (lead.startswith("من") and not lead[2:3].isalpha())):
+            return "earlier"
+        if any(w in _EARLIER for w in before):
+            return "earlier"
+        return None
+
+    def run(self) -> list[Quantity]:
+        years = {f.first for f in _years(self.s)}
+        for f in self.s.numbers:
+            if f.first in years or self.skip(f) or self.is_date_day(f):
+                continue
+            q = self.build(f, years)
+            if q:
+                self.out.append(q)
+        return self.out
+
+    def is_date_day(self, f: Found) -> bool:
+        """A day of the month (25 تموز, 11 حزيران/يونيو) is a date, not a count."""
+        near = (self.word(f.last + 1), self.word(f.first - 1))
+        return f.first == f.last and f.span.value <= 31 and any(_known(w, _MONTHS) for w in near)
+
+
+def _is_nisba_only(word: str) -> bool:
+    """A nisba adjective that is not itself a counted noun (الأميركية, not عسكري)."""
+    return _is_nisba(word) and noun_key(word) not in _NOUNS
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Quantities in ``text`` (years, days of month, counters and excluded numbers left out)."""
+    return _Builder(text, scan(text)).run()
