@@ -162,6 +162,7 @@ class Differ:
             if f.passage:
                 by_passage[f.passage].append(f)
         for group in self.groups:
+            group.differences = []  # recomputed on every diff, so running it twice changes nothing
             self._statement_days(group, by_passage)
             self._years(group)
             self._word_differences(group)

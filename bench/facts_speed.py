@@ -1,0 +1,42 @@
+"""Time of fact extraction and diff on the seeds (issue 4 target: under 100 ms). Prints figures."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from compare.align import align
+from compare.diff import diff
+from compare.facts import extract_facts
+from compare.ingest import ingest
+from compare.settings import Settings
+from compare.textlayer import segment
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def best_of(runs: int, fn) -> float:  # noqa: ANN001
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    settings = Settings()
+    articles, _ = ingest([str(SEEDS)], settings)
+    layers = [segment(a) for a in articles]
+    facts = extract_facts(layers)
+    groups = align(layers, facts, settings)
+    t_facts = best_of(5, lambda: extract_facts(layers))
+    t_diff = best_of(5, lambda: diff(articles, groups, facts))
+    print(f"seeds: {len(articles)} articles, {len(facts)} facts, {len(groups)} groups")
+    print(f"facts  {t_facts * 1000:7.1f} ms (best of 5)")
+    print(f"diff   {t_diff * 1000:7.1f} ms (best of 5)")
+    print(f"total  {(t_facts + t_diff) * 1000:7.1f} ms  (target < 100 ms)")
+
+
+if __name__ == "__main__":
+    main()
