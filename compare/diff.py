@@ -21,6 +21,7 @@ from itertools import combinations
 
 from .facts import is_duration
 from .model import Article, Discrepancy, Fact, Group, Span, Value
+from .normalize import key
 from .quantities import scope_key
 from .textlayer import tokens
 from .words import is_content, skeleton
@@ -89,7 +90,7 @@ class Differ:
     def _note(self, f: Fact) -> str:
         """Why this value may differ from the others: its scope, its time, its precision (Arabic)."""
         parts = []
-        scope = " ".join(w for w in re.findall(r"\w+", f.text) if scope_key(w) in f.scope) or " ".join(f.scope)
+        scope = " ".join(w for w in re.findall(r"\w+", f.text) if scope_key(key(w)) in f.scope) or " ".join(f.scope)
         if f.subset_of:
             parts.append("جزء من الإجمالي" + (f" ({scope})" if scope else ""))
         elif f.id in self.wholes:
@@ -131,21 +132,26 @@ class Differ:
             kind, explanation = self._classify(facts, group_of)
             self._add(kind, slot, facts, explanation)
 
+    def _pair(self, a: Fact, b: Fact, group_of: dict[str, str]) -> str:
+        """How two values of one slot from different outlets relate."""
+        if a.subset_of or b.subset_of or sorted(a.scope) != sorted(b.scope):
+            return "scope" if a.value != b.value else "agreement"
+        if a.time == "earlier" or b.time == "earlier" or self._other_year(a) != self._other_year(b):
+            return "time" if a.value != b.value else "agreement"
+        same_claim = a.passage in group_of and group_of.get(a.passage) == group_of.get(b.passage or "")
+        return _relation(a, b, same_claim)
+
     def _classify(self, facts: list[Fact], group_of: dict[str, str]) -> tuple[str, str]:
-        """The strongest relation among values from different outlets, and why."""
-        found: set[str] = set()
-        for a, b in combinations(facts, 2):
-            if a.article == b.article:
-                continue
-            if a.subset_of or b.subset_of or sorted(a.scope) != sorted(b.scope):
-                found.add("scope" if a.value != b.value else "agreement")
-            elif a.time == "earlier" or b.time == "earlier" or self._other_year(a) != self._other_year(b):
-                found.add("time" if a.value != b.value else "agreement")
-            else:
-                same_claim = a.passage in group_of and group_of.get(a.passage) == group_of.get(b.passage or "")
-                found.add(_relation(a, b, same_claim))
-        found.discard("unrelated")
-        kind = min(found, key=KINDS.index) if found else "agreement"
+        """Each value is read against its best counterpart in every other outlet (a figure one
+        outlet confirms is not contradicted by that outlet's other figures); the row takes the
+        worst of those readings."""
+        worst = "agreement"
+        for a in facts:
+            for other in {f.article for f in facts} - {a.article}:
+                relations = {self._pair(a, b, group_of) for b in facts if b.article == other} - {"unrelated"}
+                if relations:
+                    best = max(relations, key=KINDS.index)
+                    worst = min(worst, best, key=KINDS.index)
         reasons = {
             "conflict": "قيم مختلفة للواقعة نفسها في الوقت نفسه",
             "scope": "الأرقام تعدّ مجموعات مختلفة (الكل أو جزء منه)",
@@ -153,7 +159,7 @@ class Differ:
             "compatible": "القيم متقاربة أو حدود لا تتعارض",
             "agreement": "القيم متطابقة",
         }
-        return kind, reasons[kind]
+        return worst, reasons[worst]
 
     # --- group rows ----------------------------------------------------------------------
     def group_rows(self) -> None:
@@ -165,6 +171,7 @@ class Differ:
             group.differences = []  # recomputed on every diff, so running it twice changes nothing
             self._statement_days(group, by_passage)
             self._years(group)
+            self._figures(group, by_passage)
             self._word_differences(group)
 
     def _statement_day(self, article: Article, passage_id: str, by_passage: dict[str, list[Fact]]) -> list[Fact]:
@@ -204,12 +211,39 @@ class Differ:
         for p in group.passages:
             for f in self.facts:
                 if f.article == p.article and p.para_start <= f.start < p.para_end and f.type == "date" \
-                        and f.slot == "date:year" and f.time != "future":
+                        and f.slot == "date:year":
                     years[str(f.value)].append(f)
         for value, facts in sorted(years.items()):
             if len({f.article for f in facts}) >= 2:
                 self._add("agreement", f"year:{value}", facts, "السنة نفسها في المصادر", group.id,
                           label=f"سنة {value}")
+        if group.kind != "same-fact" and len(years) == 2 and all(len({f.article for f in fs}) == 1
+                                                                 for fs in years.values()):
+            (_, a), (_, b) = sorted(years.items())
+            if a[0].article != b[0].article and all(len([f for f in fs if f.passage]) for fs in (a, b)):
+                self._add("conflict", f"year@{group.id}", [a[0], b[0]], "الخبر نفسه منسوب إلى سنتين مختلفتين",
+                          group.id, label="السنة")
+
+    def _figures(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
+        """In one claim told by two outlets, the one figure each tells that the other does not
+        (and that no slot row already compares) is the same figure: compare it."""
+        for a, b in combinations(group.passages, 2):
+            if a.article == b.article:
+                continue
+            qa = [f for f in by_passage[a.id] if f.type == "quantity"]
+            qb = [f for f in by_passage[b.id] if f.type == "quantity"]
+            only_a = [f for f in qa if f.value not in {g.value for g in qb}]
+            only_b = [f for f in qb if f.value not in {g.value for g in qa}]
+            if len(only_a) != 1 or len(only_b) != 1:
+                continue
+            fa, fb = only_a[0], only_b[0]
+            if (fa.slot and fa.slot == fb.slot) or fa.unit != fb.unit or fa.form != fb.form \
+                    or (fa.noun and fb.noun and fa.noun != fb.noun):
+                continue
+            kind = self._pair(fa, fb, {a.id: group.id, b.id: group.id})
+            if kind != "unrelated":
+                self._add(kind, f"figure@{group.id}", [fa, fb], "رقم مختلف في الخبر نفسه", group.id,
+                          label=_label([fa, fb]))
 
     def _word_differences(self, group: Group) -> None:
         """Single content words swapped between aligned passages, as original-offset spans."""

@@ -55,6 +55,13 @@ def _date_fact(layer: Layer, m: DateMention, fid: str, passage: str | None) -> F
                 slot=f"date:{m.precision}")
 
 
+def _reads_as_year(q: Quantity) -> bool:
+    """A bare 4-digit number between 1900 and 2100 with no counted noun of its own ("أوسكار 2018")."""
+    return (q.noun is None or q.noun_inferred) and q.unit is None and not (q.approx or q.bound) \
+        and q.kind == "cardinal" and float(q.value).is_integer() and 1900 <= q.value <= 2100 \
+        and q.num_end - q.num_start == 4
+
+
 def _number(value: float | None) -> float | int | None:
     """Integers stay integers in JSON (2500, not 2500.0)."""
     if value is None:
@@ -80,7 +87,12 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
         taken = [(m.start, m.end) for m in dates]
         found: list[tuple[int, str, object]] = [(m.start, "d", m) for m in dates]
         for q in find_quantities(text):
-            if not any(s < q.num_end and q.num_start < e for s, e in taken):
+            if any(s < q.num_end and q.num_start < e for s, e in taken):
+                continue
+            if _reads_as_year(q):
+                year = dt.date(int(q.value), 1, 1)
+                found.append((q.num_start, "d", DateMention(q.num_start, q.num_end, year, "year", explicit_year=True)))
+            else:
                 found.append((q.start, "q", q))
         found.sort(key=lambda item: (item[0], item[1]))
         previous: str | None = None  # the quantity a "بينهم" subset belongs to

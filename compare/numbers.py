@@ -138,12 +138,17 @@ def _with_clitics() -> dict[str, tuple[str, float, int]]:
 
 
 _WORDS = _with_clitics()
-_ORDINALS = {p + w: n for p in ("", "و", "ب", "ل", "ك") + _DEFINITE for w, n in _ORDINAL.items()}
+_ORDINALS = {p + w: n for p in ("", "و", "ب", "ل", "ك", *_DEFINITE) for w, n in _ORDINAL.items()}
 
 
 def _lookup(word: str) -> tuple[str, float, int] | None:
     """(role, value, clitic length) of a number word with its clitics, or None."""
     return _WORDS.get(word)
+
+
+def number_word(word: str) -> bool:
+    """Whether a key token is a cardinal number word (ملياري is, ساعتين is not)."""
+    return word in _WORDS
 
 
 def parse_digits(s: str) -> float | None:
@@ -170,6 +175,21 @@ def original_span(text: str, k: Keyed, start: int, end: int) -> tuple[int, int]:
     while e < len(text) and not text[e].isspace() and fold_char(text[e]) == "":
         e += 1  # keep trailing tanween and shadda with the word
     return s, e
+
+
+@dataclass
+class _State:
+    """A cardinal being read: completed scale groups, the running count and the last word's role."""
+
+    end: int
+    total: float = 0.0
+    cur: float = 0.0
+    last: str = ""
+    top: float = float("inf")  # smallest scale used so far; the next must be smaller
+    saved: tuple[float, float, str, float, int] = (0.0, 0.0, "", float("inf"), -1)
+
+    def add(self, value: float, role: str, end: int) -> None:
+        self.cur, self.last, self.end = self.cur + value, role, end
 
 
 class _Reader:
@@ -210,7 +230,6 @@ class _Reader:
         w = self.word(i)
         if w is None or w[0] == "fraction":
             return None
-        w0 = w
         role, v, _ = w
         if role == "vague":
             lo, hi = _VAGUE[self.toks[i].text[w[2]:]]
@@ -223,88 +242,81 @@ class _Reader:
             return i, lo, lo, hi, "vague"
         if role == "scale-plural":
             return i, v, v, v * 10 - 1, "vague"  # آلاف = 1000..9999
-        total, cur, last, top = 0.0, 0.0, "", float("inf")
-        end = i - 1
-        saved = (total, cur, last, top, end)
-        j, first = i, True
+        st = _State(end=i - 1)
+        j = i
         while j < len(self.toks):
-            if first:
-                jj, w, waw = j, self.word(j), False
-            else:
-                jj, w, waw = self.joined(j)
-            if w is None:
+            jj, w, waw = (j, self.word(j), False) if j == i else self.joined(j)
+            if w is None or not self.step(st, jj, w, waw, first=j == i):
                 break
-            role, v, _ = w
-            t_next = self.toks[jj + 1].text if jj + 1 < len(self.toks) else ""
-            if role == "teen-only":
-                opens = first or (waw and (last == "hundred" or (last == "scale" and cur == 0)))
-                if not opens or t_next not in _TEEN:
-                    break
-                if waw:
-                    saved = (total, cur, last, top, end)
-                cur, last, end, j = cur + v + 10, "teen", jj + 1, jj + 2
-            elif role in ("unit", "digits"):
-                if role == "unit" and not waw and last == "unit" and 1 <= cur % 100 <= 9 and (
-                        self.toks[jj].text in _TEEN and v == 10):
-                    cur, last, end, j = cur + 10, "teen", jj, jj + 1
-                    continue
-                if not (first or (waw and (last == "hundred" or (last == "scale" and cur == 0)))):
-                    break
-                if waw:
-                    saved = (total, cur, last, top, end)
-                if role == "digits" and not first and v >= top:
-                    break
-                cur, last, end, j = cur + v, "unit" if role == "unit" else "digits", jj, jj + 1
-            elif role == "tens":
-                ok = first or (waw and (last == "hundred" or (last == "scale" and cur == 0)
-                                        or (last == "unit" and cur % 100 < 10)))
-                if not ok:
-                    break
-                if waw and last != "unit":
-                    saved = (total, cur, last, top, end)
-                cur, last, end, j = cur + v, "tens", jj, jj + 1
-            elif role == "hundred":
-                if not waw and last == "unit" and 3 <= cur % 100 <= 9 and v == 100 and cur < 10:
-                    cur, last, end, j = cur * 100, "hundred", jj, jj + 1
-                    continue
-                if not (first or (waw and last == "scale" and cur == 0)):
-                    break
-                if waw:
-                    saved = (total, cur, last, top, end)
-                cur, last, end, j = cur + v, "hundred", jj, jj + 1
-            elif role in ("scale", "scale-a", "scale-dual", "scale-plural"):
-                if v >= top:
-                    if cur:
-                        total, cur, last, top, end = saved
-                    break
-                if cur and not waw:
-                    if role == "scale-dual":
-                        break
-                    total, cur = total + cur * v, 0.0
-                elif cur == 0 and (first or (waw and last == "scale")):
-                    if role == "scale-plural":
-                        break
-                    total += v * (2 if role in ("scale-a", "scale-dual") else 1)
-                else:
-                    break
-                last, top, end, j = "scale", v, jj, jj + 1
-            elif role == "fraction":
-                if not (waw and last == "scale" and cur == 0):
-                    break
-                total += v * top
-                end, j = jj, jj + 1
-                nxt = self.word(j)
-                if nxt and nxt[0] == "scale" and nxt[1] == top:
-                    end, j = j, j + 1
-                last = "fraction"
-            else:
-                break
-            first = False
+            j = st.end + 1
+        end, total, cur = st.end, st.total, st.cur
         if end < i:
             return None
         value = total + cur
-        dual = end == i and w0[0] in ("scale-dual", "scale-a")  # ألفين, ملياري
+        dual = end == i and role in ("scale-dual", "scale-a")  # ألفين, ملياري
         return end, value, value, value, "dual" if dual else "cardinal"
+
+
+    def step(self, st: _State, j: int, w: tuple[str, float, int], waw: bool, first: bool) -> bool:
+        """Add number word ``w`` at token ``j`` to ``st``; False when it does not continue the number.
+
+        A new additive part (unit, tens, hundreds) needs و after hundreds or a complete scale
+        group; units take عشر (teens) and مئة (ثلاث مئة) unjoined; a count takes its scale word.
+        """
+        role, v, _ = w
+        opens = first or (waw and (st.last == "hundred" or (st.last == "scale" and st.cur == 0)))
+        nxt = self.toks[j + 1].text if j + 1 < len(self.toks) else ""
+        if waw and (role in ("teen-only", "unit", "digits", "hundred") or (role == "tens" and st.last != "unit")):
+            st.saved = (st.total, st.cur, st.last, st.top, st.end)
+        if role == "teen-only":  # أحد عشر, اثنا عشر
+            if not opens or nxt not in _TEEN:
+                return False
+            st.add(v + 10, "teen", j + 1)
+        elif role == "unit" and not waw and st.last == "unit" and v == 10 and 1 <= st.cur % 100 <= 9:
+            st.add(10, "teen", j)  # ثلاثة عشر
+        elif role in ("unit", "digits"):
+            if not opens or (role == "digits" and not first and v >= st.top):
+                return False
+            st.add(v, "unit" if role == "unit" else "digits", j)
+        elif role == "tens":
+            if not (opens or (waw and st.last == "unit" and st.cur % 100 < 10)):
+                return False
+            st.add(v, "tens", j)
+        elif role == "hundred" and not waw and st.last == "unit" and v == 100 and 3 <= st.cur <= 9:
+            st.cur, st.last, st.end = st.cur * 100, "hundred", j  # ثلاث مئة
+        elif role == "hundred":
+            if not (first or (waw and st.last == "scale" and st.cur == 0)):
+                return False
+            st.add(v, "hundred", j)
+        elif role.startswith("scale"):
+            return self.scale(st, j, role, v, waw, first)
+        elif role == "fraction":  # مليار ونصف (المليار)
+            if not (waw and st.last == "scale" and st.cur == 0):
+                return False
+            st.total += v * st.top
+            st.last, st.end = "fraction", j
+            after = self.word(j + 1)
+            if after and after[0] == "scale" and after[1] == st.top:
+                st.end = j + 1
+        else:
+            return False
+        return True
+
+    @staticmethod
+    def scale(st: _State, j: int, role: str, v: float, waw: bool, first: bool) -> bool:
+        """Apply a scale word: it multiplies the count before it, or stands alone (ألف, ألفان)."""
+        if v >= st.top:  # ثلاثة آلاف وخمسة آلاف: the last part was a new number
+            if st.cur:
+                st.total, st.cur, st.last, st.top, st.end = st.saved
+            return False
+        if st.cur and not waw and role != "scale-dual":
+            st.total, st.cur = st.total + st.cur * v, 0.0  # ألفاً after a count is singular
+        elif st.cur == 0 and role != "scale-plural" and (first or (waw and st.last == "scale")):
+            st.total += v * (2 if role in ("scale-a", "scale-dual") else 1)  # ألفا alone is two thousand
+        else:
+            return False
+        st.last, st.top, st.end = "scale", v, j
+        return True
 
 
 def _excluded(toks: list[Tok], key: str) -> set[int]:
@@ -357,8 +369,8 @@ def _ordinal(toks: list[Tok], i: int) -> tuple[int, float] | None:
     return i, n
 
 
-def _dual(toks: list[Tok], i: int) -> bool:
-    """Whether token ``i`` is clearly the dual of a counted noun.
+def _dual(toks: list[Tok], i: int) -> int:
+    """Clitic length if token ``i`` is clearly the dual of a counted noun, else -1.
 
     Masculine ين/ان is left alone: unvocalised it is also the sound plural (المسؤولين) or a
     name (لبنان). Read as 2: an indefinite feminine dual in تين/تان (ساعتين, دولتين) whose
@@ -367,15 +379,15 @@ def _dual(toks: list[Tok], i: int) -> bool:
     """
     t = toks[i].text
     if not t.endswith(("ين", "ان")):
-        return False
+        return -1
     nxt = toks[i + 1].text if i + 1 < len(toks) else ""
     if t.startswith("ال") and t.endswith(("ين", "تين")) and len(t) >= 6:
-        return nxt in _DUAL_TIME_ADJ
+        return 0 if nxt in _DUAL_TIME_ADJ else -1
     for p in ("", "و", "ب", "ل", "ف"):
         w = t[len(p):] if t.startswith(p) else ""
         if w.endswith(("تين", "تان")) and len(w) >= 5 and w[-4] not in "اوي":
-            return True
-    return False
+            return len(p)
+    return -1
 
 
 def scan(text: str) -> Scan:
@@ -412,8 +424,9 @@ def scan(text: str) -> Scan:
                 found.append(Found(NumberSpan(s, e, ordn[1], ordn[1], ordn[1], "ordinal"), i, ordn[0]))
                 i = ordn[0] + 1
                 continue
-            if _dual(toks, i):
-                s, e = reader.span(i, i)
+            clitic = _dual(toks, i)
+            if clitic >= 0:
+                s, e = reader.span(i, i, clitic)
                 found.append(Found(NumberSpan(s, e, 2, 2, 2, "dual"), i, i))
         i += 1
     return Scan(k, toks, found)

@@ -11,7 +11,7 @@ from .align import align
 from .diff import diff
 from .facts import extract_facts
 from .ingest import ingest
-from .model import Comparison
+from .model import Article, Comparison
 from .settings import Settings
 from .textlayer import segment
 
@@ -27,11 +27,22 @@ def generated_at() -> str:
 
 def compare(paths: list[str], settings: Settings | None = None, *, manifest: Path | None = None,
             title: str | None = None, progress: Progress | None = None) -> Comparison:
-    """Read, segment, extract facts, align and diff the given articles."""
+    """Read the given files and folders, then compare them (:func:`compare_articles`)."""
     settings = settings or Settings()
     step = progress or (lambda _stage: None)
     step("reading articles")
     articles, warnings = ingest(paths, settings, manifest)
+    comparison = compare_articles(articles, settings, progress=step)
+    comparison.warnings = warnings + comparison.warnings
+    comparison.title = title or comparison.title
+    return comparison
+
+
+def compare_articles(articles: list[Article], settings: Settings | None = None, *,
+                     progress: Progress | None = None) -> Comparison:
+    """Segment, extract facts, align and diff articles already in memory."""
+    settings = settings or Settings()
+    step = progress or (lambda _stage: None)
     step("segmenting")
     layers = [segment(a) for a in articles]
     step("extracting facts")
@@ -41,8 +52,8 @@ def compare(paths: list[str], settings: Settings | None = None, *, manifest: Pat
     step("comparing facts")
     discrepancies = diff(articles, groups, facts)
     comparison = Comparison(articles=articles, groups=groups, facts=facts, discrepancies=discrepancies,
-                            settings=settings.to_dict(), generated=generated_at(), warnings=warnings)
-    comparison.title = title or default_title(comparison)
+                            settings=settings.to_dict(), generated=generated_at())
+    comparison.title = default_title(comparison)
     return comparison
 
 

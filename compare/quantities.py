@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from compare.numbers import Found, Scan, Tok, original_span, scan
+from compare.numbers import Found, Scan, Tok, number_word, original_span, scan
 
 #: Broken plurals and same-thing synonyms folded to one key (key spelling: ة->ه, ى->ي, أ->ا).
 #: Synonym folds are kept to words that count the same thing: قوات/جنود/عسكريين all count
@@ -53,11 +53,15 @@ _BEFORE: list[tuple[tuple[str, ...], str, str]] = [
     (("لا", "تتجاوز"), "bound", "max"), (("ما", "لا", "يتجاوز"), "bound", "max"),
     (("اقل", "من"), "bound", "max"),
 ]
+_BEFORE.sort(key=lambda item: -len(item[0]))  # ما لا يزيد عن before يزيد عن
 _AFTER: list[tuple[tuple[str, ...], str, str]] = [
     (("علي", "الاقل"), "bound", "min"), (("كحد", "ادني"), "bound", "min"), (("علي", "الاكثر"), "bound", "max"),
     (("كحد", "اقصي"), "bound", "max"), (("بحد", "اقصي"), "bound", "max"), (("تقريبا",), "approx", ""),
     (("فقط",), "exact", ""), (("فحسب",), "exact", ""), (("لا", "غير"), "exact", ""),
 ]
+_OTHERS = {"اخرون", "اخرين", "اخري", "اخر", "اخريات"}
+#: Words after which a number is a label, not a count (المادة 140, القرار رقم 2254).
+_LABELS = {"رقم", "الرقم", "برقم", "ماده", "الماده", "البند", "الفقره", "القرار", "الصفحه", "صفحه"}
 _SUBSET = {"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن", "ضمنهم"}
 _MONTH_ORDINALS = {"الاول", "الثاني"}  # كانون الثاني 2021
 _YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "عامي", "منذ", "لعام", "بعام", "وعام", "العامين"}
@@ -74,12 +78,13 @@ _SENTENCE_END = set(".!?؟\n")
 _CLAUSE_END = _SENTENCE_END | set("،,;؛:()\"«»“”")
 #: Verbs and nouns of change (خفض/تخفيض, قلص/تقليص, ارتفع, زاد/زيادة, انخفض, تراجع ...).
 _CHANGE = re.compile(r"خ[اوي]?ف[اوي]?ض|ق[اوي]?ل[اوي]?ص|ر(?:ت)?[اوي]?ف[اوي]?ع|ز[اي]?[اي]?د|تراجع|هبط|نقص")
-_EARLIER = {"كان", "كانت", "وكان", "وكانت", "سابقا", "بعدما"}
+_EARLIER = {"سابقا", "بعدما"}
+_WAS = {"كان", "كانت", "وكان", "وكانت"}  # a former level only as كان عدد ... (not the narrative pluperfect)
 _COUNT_HEADS = {"عدد", "حجم", "مجموع", "اجمالي"}
 _NISBA = re.compile(r"^(?:[وف]?(?:[بك]?ال|لل))?(\w{2,}?)(?:ي|يه|يين|يون|يات|يا)$")
 #: Spelling variants of one nisba stem (أميركي/أمريكي).
 _VARIANTS = {"اميرك": "امريك"}
-#: Plural, dual and pronoun endings cut when folding a noun (the first four are sound plurals
+#: Plural, dual and pronoun endings cut when folding a noun (the first five are sound plurals
 #: and feminine duals, also used without a table hit; ته is جولته -> جوله).
 _SUFFIXES = (("تين", "ه"), ("تان", "ه"), ("ات", "ه"), ("ين", ""), ("ون", ""), ("ان", ""), ("ته", "ه"))
 _ARTICLE = re.compile(r"^[وف]?(?:[بك]?ال|لل)")
@@ -142,7 +147,9 @@ def noun_key(word: str) -> str:
     if hit:
         return hit
     w = forms[0]
-    return next((w[: -len(a)] + b for a, b in _SUFFIXES[:4] if w.endswith(a) and len(w) - len(a) >= 3), w)
+    if len(w) == 5 and w[0] == "ا" and w[3] == "ا":
+        return w[1:3] + w[4]  # broken plural afʿāl: اصوات -> صوت, اسلاك -> سلك
+    return next((w[: -len(a)] + b for a, b in _SUFFIXES[:5] if w.endswith(a) and len(w) - len(a) >= 3), w)
 
 
 def scope_key(word: str) -> str:
@@ -162,14 +169,15 @@ def _is_word(t: Tok) -> bool:
     return "\u0621" <= t.text[0] <= "\u064a"
 
 
-def _match(tokens: list[Tok], lo: int, seq: tuple[str, ...]) -> bool:
-    """Whether ``seq`` starts at token ``lo``; its first word may carry a clitic (بنحو, ولأكثر)."""
+def _match(tokens: list[Tok], lo: int, seq: tuple[str, ...]) -> int:
+    """Length of the clitic on the first word if ``seq`` starts at token ``lo`` (بنحو -> 1), else -1."""
     words = [t.text for t in tokens[max(lo, 0):lo + len(seq)]]
-    if lo < 0 or len(words) < len(seq):
-        return False
+    if lo < 0 or len(words) < len(seq) or words[1:] != list(seq[1:]):
+        return -1
     w0 = words[0]
-    first = w0 == seq[0] or (len(w0) == len(seq[0]) + 1 and w0[0] in "وبفل" and w0[1:] == seq[0])
-    return first and words[1:] == list(seq[1:])
+    if w0 == seq[0]:
+        return 0
+    return 1 if len(w0) == len(seq[0]) + 1 and w0[0] in "وبفل" and w0[1:] == seq[0] else -1
 
 
 def _clause_start(tokens: list[Tok], i: int, limit: set[str]) -> int:
@@ -228,46 +236,33 @@ class _Builder:
             j += 1
         return j - f.last <= 2
 
-    def build(self, f: Found, years: set[int]) -> Quantity | None:
+    def build(self, f: Found) -> Quantity:
+        """The quantity around number ``f``: qualifiers, unit, noun, scope, subset and time."""
         sp = f.span
         q = Quantity(sp.start, sp.end, sp.start, sp.end, sp.value, sp.low, sp.high, sp.kind)
-        first, last = f.first, f.last
-        # qualifiers before
-        i = first
+        first, last, skip = f.first, f.last, 0
         for seq, what, how in _BEFORE:
-            if _match(self.toks, i - len(seq), seq):
+            clitic = _match(self.toks, f.first - len(seq), seq)
+            if clitic >= 0:
                 self.qualify(q, what, how)
-                first = i - len(seq)
+                first, skip = f.first - len(seq), clitic
                 break
-        sub = self.word(first - 1)
-        if _known(sub, _SUBSET):
-            q.subset = True
-        # unit, noun and scope after
+        q.subset = bool(_known(self.word(first - 1), _SUBSET))
         j = last + 1
-        nxt = self.word(j)
-        unit = _known(nxt, _UNIT)
+        unit = _known(self.word(j), _UNIT)
         if unit:
-            q.unit = _UNIT[unit]
-            last, j = j, j + 1
-        elif nxt == "في" and self.word(j + 1) in ("الميه", "المايه"):
+            q.unit, last, j = _UNIT[unit], j, j + 1
+            last = self.scope(q, last, last)  # دولار أمريكي
+        elif self.word(f.first - 1) in ("%", "٪") and self.toks[f.first - 1].end == self.toks[f.first].start:
+            q.unit = "%"  # ٪15 typed before the digits
+        elif self.word(j) == "في" and self.word(j + 1) in ("الميه", "المايه"):
             q.unit, last, j = "%", j + 1, j + 2
-        noun_at = -1
-        if sp.kind == "ordinal":
-            noun_at = self.ordinal_noun(f)
-        elif sp.kind == "dual" and f.first == f.last:
-            noun_at = f.first
-        elif q.unit is None and j < len(self.toks) and _is_word(self.toks[j]):
-            if nxt == "من" and self.word(j + 1).startswith("ال"):
-                noun_at = j + 1  # عشرات من الجرحى
-            elif nxt not in _STOP and _bare(nxt) not in _STOP and not self.is_number(j):
-                noun_at = j
-        if q.unit == "%" and nxt and self.word(j) == "من" and self.word(j + 1).startswith("ال"):
-            noun_at = j + 1
+        noun_at = self.noun_at(f, j, q.unit)
         if noun_at >= 0:
             word = self.word(noun_at)
             parent = self.parent(f)
             if q.subset and parent and parent.noun and _is_nisba(word) and noun_key(word) not in _NOUNS:
-                q.noun, q.noun_inferred, q.scope = parent.noun, True, [scope_key(word)]
+                q.noun, q.noun_inferred, q.scope = parent.noun, True, [scope_key(word)]  # بينهم 2500 أمريكي
             else:
                 q.noun = noun_key(word)
             first, last = min(first, noun_at), max(last, noun_at)
@@ -275,22 +270,34 @@ class _Builder:
                 last = self.scope(q, noun_at, last)
         elif q.unit is None and sp.kind != "ordinal":
             self.infer(q, f)
-        # qualifiers after
         for seq, what, how in _AFTER:
-            if _match(self.toks, last + 1, seq):
+            if _match(self.toks, last + 1, seq) == 0:
                 self.qualify(q, what, how)
                 last += len(seq)
                 break
         q.time = self.time(f)
-        q.start, q.end = self.orig(first, last)
-        q.start = min(q.start, sp.start) if first == f.first else q.start
-        if first != f.first:
-            lead = self.toks[first].text
-            q.start = self.orig(first, first)[0] + (1 if lead[:1] in "وب" and lead[1:] in {
-                s[0] for s, _, _ in _BEFORE} else 0)
-        q.end = max(q.end, sp.end)
+        q.start = original_span(self.text, self.s.keyed, self.toks[first].start + skip, self.toks[first].end)[0]
+        q.end = max(self.orig(last, last)[1], sp.end)
+        q.start = min(q.start, sp.start)
         q.text = self.text[q.start:q.end]
         return q
+
+    def noun_at(self, f: Found, j: int, unit: str | None) -> int:
+        """Token of the counted noun: after the number (or after من: عشرات من الجرحى, 40% من
+        الأصوات), before an ordinal, the dual word itself; -1 when none is written there."""
+        if f.span.kind == "ordinal":
+            return self.ordinal_noun(f)
+        if f.span.kind == "dual" and not number_word(self.word(f.first)):
+            return f.first  # the dual noun itself: ساعتين, جنديين اثنين
+        nxt = self.word(j)
+        if _known(nxt, _OTHERS):
+            return -1  # قتل 5 وأصيب 12 آخرون: the noun is the previous one
+        if nxt == "من" and self.word(j + 1).startswith("ال") and (unit == "%" or f.span.kind == "vague"):
+            return j + 1
+        if unit is None and j < len(self.toks) and _is_word(self.toks[j]) and nxt not in _STOP \
+                and _bare(nxt) not in _STOP and not self.is_number(j):
+            return j
+        return -1
 
     def ordinal_noun(self, f: Found) -> int:
         """The noun an ordinal counts: after indefinite أول (أول لقاء), else the preceding noun
@@ -342,13 +349,12 @@ class _Builder:
         """No noun follows: take it from "عدد X", a known noun in the clause, or the previous quantity."""
         start = _clause_start(self.toks, f.first, _CLAUSE_END)
         for k in range(f.first - 1, start - 1, -1):
-            if _known(self.word(k), _COUNT_HEADS):
-                if k + 1 < f.first and _is_word(self.toks[k + 1]):
-                    q.noun, q.noun_inferred = noun_key(self.word(k + 1)), True
-                    self.scope(q, k + 1, k + 1)
-                    return
+            if _known(self.word(k), _COUNT_HEADS) and k + 1 < f.first and _is_word(self.toks[k + 1]):
+                q.noun, q.noun_inferred = noun_key(self.word(k + 1)), True
+                self.scope(q, k + 1, k + 1)
+                return
         for k in range(f.first - 1, max(start, f.first - 7) - 1, -1):
-            if _is_word(self.toks[k]) and noun_key(self.word(k)) in _NOUNS and not _is_nisba_only(self.word(k)):
+            if _is_word(self.toks[k]) and noun_key(self.word(k)) in _NOUNS:
                 q.noun, q.noun_inferred = noun_key(self.word(k)), True
                 self.scope(q, k, k)
                 return
@@ -358,39 +364,38 @@ class _Builder:
             q.scope = list(parent.scope)
 
     def time(self, f: Found) -> str | None:
-        """"earlier" for a former level (من X after a change verb, كان/بعدما كان); "later" for a plan."""
+        """"earlier" for a former level: من X after a verb of change (خفض من 3000), بعدما كان,
+        كان عدد ... X; "later" for a planned change (ستخفض ... إلى, سوف)."""
         start = _clause_start(self.toks, f.first, _CLAUSE_END)
         before = [self.word(k) for k in range(start, f.first)]
         change = [w for w in before if _CHANGE.search(w)]
-        if any(w == "سوف" for w in before) or any(re.match(r"^و?س[يتن]", w) for w in change):
+        if "سوف" in before or any(re.match(r"^و?س[يتن]", w) for w in change):
             return "later"
-        prev = self.word(f.first - 1)
-        lead = self.toks[f.first].text
-        if change and (prev == "من" or (lead.startswith("من") and not lead[2:3].isalpha())):
+        if change and self.word(f.first - 1) == "من":
             return "earlier"
-        if any(w in _EARLIER for w in before):
+        was = [k for k, w in enumerate(before) if w in _WAS]
+        if any(w in _EARLIER for w in before) or any(before[k + 1:k + 2] and before[k + 1].startswith(
+                tuple(_COUNT_HEADS)) for k in was):
             return "earlier"
         return None
 
     def run(self) -> list[Quantity]:
         years = {f.first for f in _years(self.s)}
         for f in self.s.numbers:
-            if f.first in years or self.skip(f) or self.is_date_day(f):
+            if f.first in years or self.skip(f) or self.is_date_day(f) or self.is_label(f):
                 continue
-            q = self.build(f, years)
-            if q:
-                self.out.append(q)
+            self.out.append(self.build(f))
         return self.out
+
+    def is_label(self, f: Found) -> bool:
+        """Numbers that name rather than count: المادة 140, رقم 2254, "واحد من" (one of)."""
+        one_of = f.span.value == 1 and f.span.kind == "cardinal" and self.word(f.last + 1) == "من"
+        return one_of or bool(_known(self.word(f.first - 1), _LABELS))
 
     def is_date_day(self, f: Found) -> bool:
         """A day of the month (25 تموز, 11 حزيران/يونيو) is a date, not a count."""
         near = (self.word(f.last + 1), self.word(f.first - 1))
         return f.first == f.last and f.span.value <= 31 and any(_known(w, _MONTHS) for w in near)
-
-
-def _is_nisba_only(word: str) -> bool:
-    """A nisba adjective that is not itself a counted noun (الأميركية, not عسكري)."""
-    return _is_nisba(word) and noun_key(word) not in _NOUNS
 
 
 def find_quantities(text: str) -> list[Quantity]:
