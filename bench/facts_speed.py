@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from compare.align import align
@@ -15,7 +16,7 @@ from compare.textlayer import segment
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def best_of(runs: int, fn) -> float:  # noqa: ANN001
+def best_of(runs: int, fn: Callable[[], object]) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()

@@ -23,18 +23,20 @@ from .facts import is_duration
 from .model import Article, Discrepancy, Fact, Group, Span, Value
 from .normalize import key
 from .quantities import scope_key
-from .textlayer import tokens
+from .textlayer import Token, tokens
 from .words import is_content, skeleton
 
 KINDS = ["conflict", "scope", "time", "wording", "compatible", "agreement", "single-source"]
 #: Figures from articles published this many days before the newest one are "another time".
 OTHER_TIME_DAYS = 180
+#: Share of words two quotes must share to be one quote.
+SAME_QUOTE = 0.6
 #: Relative tolerance of an approximate figure ("نحو 3500").
 APPROX_TOLERANCE = 0.1
 #: A following paragraph that starts like this reports when/where the previous statement was made.
 _SAID_AT = re.compile(r"^\W*و?جاء ذلك")
 #: Nisba adjectives (أجنبية, الأمريكية): a swap between two of them changes who is meant.
-_NISBA = re.compile(r"^(ال)?\w{2,}(ي|يه|يين|يون)$")
+_NISBA = re.compile(r"^(ال)?\w+[^\Wاوي](ي|يه|يين|يون)$")
 
 
 def _interval(f: Fact) -> tuple[float, float]:
@@ -172,6 +174,7 @@ class Differ:
             self._statement_days(group, by_passage)
             self._years(group)
             self._figures(group, by_passage)
+            self._speakers(group, by_passage)
             self._word_differences(group)
 
     def _statement_day(self, article: Article, passage_id: str, by_passage: dict[str, list[Fact]]) -> list[Fact]:
@@ -245,30 +248,48 @@ class Differ:
                 self._add(kind, f"figure@{group.id}", [fa, fb], "رقم مختلف في الخبر نفسه", group.id,
                           label=_label([fa, fb]))
 
+    def _speakers(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
+        """The same quote (most of its words shared) given to different speakers."""
+        quotes = [f for p in group.passages for f in by_passage[p.id] if f.type == "quote" and f.slot]
+        for a, b in combinations(quotes, 2):
+            if a.article == b.article or a.slot == b.slot:
+                continue
+            wa, wb = set(map(skeleton, a.value.split())), set(map(skeleton, b.value.split()))
+            if len(wa & wb) / max(1, min(len(wa), len(wb))) >= SAME_QUOTE:
+                self.rows.append(Discrepancy(
+                    id="", label="قائل التصريح", kind="conflict", slot=f"speaker@{group.id}", group=group.id,
+                    explanation="التصريح نفسه منسوب إلى متحدثين مختلفين",
+                    values=[Value(article=f.article, fact=f.id, text=f.text, value=f.speaker, note=f"القائل: {f.speaker}")
+                            for f in (a, b)]))
+
     def _word_differences(self, group: Group) -> None:
-        """Single content words swapped between aligned passages, as original-offset spans."""
-        if group.kind == "same-fact":
-            return
-        passages = group.passages
-        for a, b in combinations(passages, 2):
+        """Words that differ right next to a shared run of at least two words (the anchor that
+        says both outlets are writing the same phrase), as original-offset spans."""
+        for a, b in combinations(group.passages, 2):
             if a.article == b.article:
                 continue
-            ta = [t for t in tokens(self.articles[a.article].text, a.start, a.end)]
-            tb = [t for t in tokens(self.articles[b.article].text, b.start, b.end)]
-            sa, sb = [skeleton(t.key) for t in ta], [skeleton(t.key) for t in tb]
-            for op, i1, i2, j1, j2 in SequenceMatcher(None, sa, sb, autojunk=False).get_opcodes():
-                if op != "replace" or i2 - i1 > 2 or j2 - j1 > 2:
+            ta = tokens(self.articles[a.article].text, a.start, a.end)
+            tb = tokens(self.articles[b.article].text, b.start, b.end)
+            ops = SequenceMatcher(None, [skeleton(t.key) for t in ta], [skeleton(t.key) for t in tb],
+                                  autojunk=False).get_opcodes()
+            for n, (op, i1, i2, j1, j2) in enumerate(ops):
+                if op != "replace":
                     continue
-                wa, wb = ta[i1:i2], tb[j1:j2]
-                if not all(is_content(t.key) for t in wa + wb):
-                    continue
-                group.differences.append(Span(a.article, wa[0].start, wa[-1].end,
-                                              self.articles[a.article].text[wa[0].start:wa[-1].end]))
-                group.differences.append(Span(b.article, wb[0].start, wb[-1].end,
-                                              self.articles[b.article].text[wb[0].start:wb[-1].end]))
-                if len(wa) == len(wb) == 1 and _NISBA.match(wa[0].key) and _NISBA.match(wb[0].key) \
-                        and i1 > 0 and j1 > 0:
-                    self._wording_row(group, a.article, wa[0], b.article, wb[0])
+                before = n > 0 and ops[n - 1][0] == "equal" and ops[n - 1][2] - ops[n - 1][1] >= 2
+                after = n + 1 < len(ops) and ops[n + 1][0] == "equal" and ops[n + 1][2] - ops[n + 1][1] >= 2
+                if before:  # the first words after the shared run
+                    self._differ(group, a.article, ta[i1], b.article, tb[j1])
+                if after and (i2 - 1, j2 - 1) != (i1, j1):  # the last words before the next run
+                    self._differ(group, a.article, ta[i2 - 1], b.article, tb[j2 - 1])
+
+    def _differ(self, group: Group, art_a: str, ta: Token, art_b: str, tb: Token) -> None:
+        nisba = bool(_NISBA.match(ta.key) and _NISBA.match(tb.key))
+        if not (is_content(ta.key) and is_content(tb.key)) or (group.kind == "same-fact" and not nisba):
+            return  # in a same-fact group the wording differs anyway; only a changed qualifier counts
+        for art, tok in ((art_a, ta), (art_b, tb)):
+            group.differences.append(Span(art, tok.start, tok.end, self.articles[art].text[tok.start:tok.end]))
+        if nisba:
+            self._wording_row(group, art_a, ta, art_b, tb)
 
     def _wording_row(self, group: Group, art_a: str, ta, art_b: str, tb) -> None:
         values = []

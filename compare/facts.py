@@ -13,7 +13,10 @@ from bisect import bisect_right
 
 from .dates import DateMention, find_dates
 from .model import Fact
+from .names import NameMention, find_names, gazetteer
+from .normalize import key
 from .quantities import Quantity, find_quantities
+from .quotes import Quote, find_quotes
 from .textlayer import Layer
 
 #: Durations are rarely the same fact across unaligned passages ("8 years since the invasion" vs
@@ -77,15 +80,35 @@ def _slot(q: Quantity) -> str | None:
     return "|".join(part for part in (q.noun, q.unit) if part)
 
 
+def _name_fact(layer: Layer, m: NameMention, fid: str, passage: str | None) -> Fact:
+    text = layer.article.text
+    return Fact(id=fid, article=layer.article.id, start=m.start, end=m.end, text=text[m.start:m.end],
+                type="name", value=m.key, slot=f"name|{m.key}", passage=passage)
+
+
+def _quote_fact(layer: Layer, q: Quote, fid: str, passage: str | None, days: list[Fact]) -> Fact:
+    """A quote; its speaker as the article writes the name, and the day it was said if the
+    sentence gives one."""
+    text = layer.article.text
+    sentence = next((p for p in layer.passages if p.start <= q.start < p.end), None)
+    said = [d for d in days if sentence and sentence.start <= d.start < sentence.end]
+    return Fact(id=fid, article=layer.article.id, start=q.start, end=q.end, text=text[q.start:q.end],
+                type="quote", value=key(text[q.start:q.end]), passage=passage,
+                speaker=text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None,
+                slot=f"quote|{q.speaker}" if q.speaker else None, as_of=said[0].value if said else None)
+
+
 def extract_facts(layers: list[Layer]) -> list[Fact]:
     """All facts of all articles, in article order then text order, with stable ids."""
     facts: list[Fact] = []
+    names = gazetteer([layer.article.text for layer in layers])
     for n, layer in enumerate(layers, 1):
         text = layer.article.text
         starts = [p.start for p in layer.passages]
         dates = [m for m in find_dates(text, _published(layer)) if not m.latin]
         taken = [(m.start, m.end) for m in dates]
-        found: list[tuple[int, str, object]] = [(m.start, "d", m) for m in dates]
+        found: list[tuple[int, str, DateMention | Quantity | NameMention | Quote]] = [
+            (m.start, "d", m) for m in dates]
         for q in find_quantities(text):
             if any(s < q.num_end and q.num_start < e for s, e in taken):
                 continue
@@ -94,14 +117,25 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
                 found.append((q.num_start, "d", DateMention(q.num_start, q.num_end, year, "year", explicit_year=True)))
             else:
                 found.append((q.start, "q", q))
+        mentions = find_names(text, names)
+        found += [(m.start, "n", m) for m in mentions]
+        sentences = [(p.start, p.end) for p in layer.passages]
+        found += [(q.start, "t", q) for q in find_quotes(text, sentences, mentions)]
         found.sort(key=lambda item: (item[0], item[1]))
         previous: str | None = None  # the quantity a "بينهم" subset belongs to
+        days: list[Fact] = []
         for i, (start, kind, item) in enumerate(found, 1):
             fid = f"a{n}-{kind}{i}"
             passage = _passage_of(layer, starts, start)
             if isinstance(item, DateMention):
                 facts.append(_date_fact(layer, item, fid, passage))
+                if item.precision == "day":
+                    days.append(facts[-1])
             elif isinstance(item, Quantity):
                 facts.append(_quantity_fact(layer, item, fid, passage, previous))
                 previous = fid
+            elif isinstance(item, NameMention):
+                facts.append(_name_fact(layer, item, fid, passage))
+            elif isinstance(item, Quote):
+                facts.append(_quote_fact(layer, item, fid, passage, days))
     return facts
