@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .normalize import keyed
 from .words import STOPWORDS
@@ -56,7 +57,9 @@ def name_key(words: list[str]) -> str:
     return " ".join(skeleton(w) for w in words)
 
 
+@lru_cache(maxsize=64)
 def _words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each word; cached because the gazetteer and the finder both need it."""
     k = keyed(text, yeh=False)
     out = []
     for m in _WORD.finditer(k.key):
@@ -101,13 +104,16 @@ class Gazetteer:
 
 def gazetteer(texts: list[str]) -> Gazetteer:
     """Collect the names that follow a title anywhere in the comparison."""
-    titles = [keyed(t, yeh=False).key.split() for t in _TITLES]
+    titles: dict[str, list[list[str]]] = {}
+    for title in _TITLES:
+        parts = keyed(title, yeh=False).key.split()
+        titles.setdefault(parts[0], []).append(parts)
     found = Gazetteer()
     for text in texts:
         words = _words(text)
         keys = [w[2] for w in words]
-        for i in range(len(words)):
-            for parts in titles:
+        for i, first in enumerate(keys):
+            for parts in titles.get(first, ()):
                 if keys[i:i + len(parts)] == parts:
                     span = _after_title(text, words, i + len(parts))
                     if span:

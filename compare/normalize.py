@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 #: Arabic-Indic (U+0660..) and Persian/Extended (U+06F0..) digits to ASCII.
 DIGITS = {ord("٠") + i: str(i) for i in range(10)} | {ord("۰") + i: str(i) for i in range(10)}
@@ -36,6 +37,7 @@ class Keyed:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+@cache
 def fold_char(ch: str, *, yeh: bool = True) -> str:
     """Fold one character into its matching-key form ('' when it is dropped)."""
     if ch in _DROP or _ARABIC_MARKS.match(ch):
