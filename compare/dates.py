@@ -33,11 +33,10 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
 from hijridate import Hijri
 
-from compare.normalize import fold_char, key
+from .normalize import key, keyed
 
 Date = dt.date
 
@@ -195,33 +194,6 @@ class DateMention:
         if self.precision == "month":
             return f"{self.value.year:04d}-{self.value.month:02d}"
         return f"{self.value.year:04d}"
-
-
-_FOLDS: dict[str, str] = {}  # fold_char per character, cached across calls
-
-
-class _Key:
-    """Matching key of a text with a key->original offset map.
-
-    Same folding as :func:`compare.normalize.keyed` (it calls :func:`fold_char`), but folds
-    each distinct character once and maps offsets by bisection: ``keyed`` alone costs ~25 ms
-    on the five seeds, over the whole budget for date finding.
-    """
-
-    def __init__(self, text: str) -> None:
-        table = {ord(ch): _FOLDS.get(ch) or _FOLDS.setdefault(ch, fold_char(ch)) for ch in set(text)}
-        self.text = text
-        self.key = text.translate(table)
-        lengths = text.translate({c: chr(len(f)) for c, f in table.items()}).encode("latin-1")
-        self.cum = list(accumulate(lengths))  # key length after each original character
-
-    def span(self, kstart: int, kend: int) -> tuple[int, int]:
-        """Original (start, end) of key characters ``kstart:kend``, trailing diacritics included."""
-        start = bisect_right(self.cum, kstart)
-        end = bisect_right(self.cum, kend - 1) + 1
-        while end < len(self.text) and not fold_char(self.text[end]) and not self.text[end].isspace():
-            end += 1
-        return start, end
 
 
 def _shift(day: Date, days: int) -> Date:
@@ -455,7 +427,7 @@ def _occurrences(k: str, needle: str) -> list[int]:
 def _scan(text: str, published: Date | None) -> list[tuple[str, DateMention]]:
     """All (kind, mention) pairs, overlaps resolved (earliest, then longest wins), bare weekdays
     merged with a following date ("الخميس، 11 حزيران/يونيو") so the weekday can be checked."""
-    kt = _Key(text)
+    kt = keyed(text)
     k = kt.key
     found: list[tuple[str, DateMention]] = []
     starts = [0, *(i + 1 for i in _occurrences(k, "\n"))]

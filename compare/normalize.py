@@ -31,10 +31,15 @@ class Keyed:
 
     key: str
     origin: list[int]
+    text: str = ""
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original (start, end) covering key characters ``start:end``."""
-        return self.origin[start], self.origin[end - 1] + 1
+        """Original (start, end) covering key characters ``start:end``, with the marks that follow
+        the last character (tanween, shadda) so a highlight never cuts a letter from its marks."""
+        first, last = self.origin[start], self.origin[end - 1] + 1
+        while last < len(self.text) and not self.text[last].isspace() and not fold_char(self.text[last]):
+            last += 1
+        return first, last
 
 
 @cache
@@ -56,7 +61,7 @@ def keyed(text: str, *, yeh: bool = True) -> Keyed:
     table = {ch: fold_char(ch, yeh=yeh) for ch in set(text)}
     folded = [table[ch] for ch in text]
     origin = [i for i, f in enumerate(folded) for _ in range(len(f))]
-    return Keyed("".join(folded), origin)
+    return Keyed("".join(folded), origin, text)
 
 
 def key(text: str) -> str:
