@@ -1,7 +1,8 @@
 # Two commands: `make demo` and `make test`. Each sets up everything on a fresh Debian/Ubuntu machine.
 SHELL := /bin/bash
 PY := .venv/bin/python
-SYSTEM_PACKAGES := fonts-noto-core libharfbuzz-subset0 poppler-utils
+# chromium + chromium-driver: tests/test_html_browser.py opens the HTML briefing in a real browser.
+SYSTEM_PACKAGES := fonts-noto-core libharfbuzz-subset0 poppler-utils chromium chromium-driver
 STAMP := .venv/.installed
 
 .PHONY: demo test system lint bench clean
@@ -18,6 +19,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/facts_speed.py
+	$(PY) bench/render_speed.py
 
 # System packages the PDF needs: installed when missing and root, otherwise the exact command is printed.
 system:

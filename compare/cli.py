@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 internal error (run again with --debug for the traceback), 2
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections import Counter
@@ -43,11 +44,31 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--title", help="briefing title (default: derived from the story)")
     report.add_argument("--settings", type=Path, metavar="FILE.toml",
                         help="override tuning parameters (names as in the report's method section)")
-    report.add_argument("--max-bytes", type=int, metavar="N",
-                        help=f"largest input file accepted (default {Settings().max_file_bytes:,})")
+    report.add_argument("--max-bytes", type=_positive, metavar="N",
+                        help=f"largest input file or page accepted, in bytes (default {Settings().max_file_bytes:,})")
     report.add_argument("--no-pdf", action="store_true", help="skip the PDF; write HTML, JSON and CSV only")
     report.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
+    show = sub.add_parser(
+        "show", help="print the discrepancy table and group counts in the terminal",
+        description="Compare the articles and print the discrepancy table (facts reported by two or more "
+                    "outlets) and the number of aligned groups; nothing is written.",
+    )
+    show.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders, as for report")
+    show.add_argument("--manifest", type=Path, metavar="sources.toml", help="as for report")
+    show.add_argument("--settings", type=Path, metavar="FILE.toml", help="as for report")
+    show.add_argument("--max-bytes", type=_positive, metavar="N", help="as for report")
+    show.add_argument("--visual", action="store_true",
+                      help="shape and reorder Arabic cell by cell, for terminals without bidi support")
+    show.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
     return parser
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number above zero (argparse turns the ValueError into exit code 2)."""
+    value = int(text)
+    if value <= 0:
+        raise ValueError(text)
+    return value
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -62,15 +83,30 @@ def _outputs(pdf: Path) -> dict[str, Path]:
 
 
 def _check_outputs(outputs: dict[str, Path], inputs: list[str]) -> None:
-    """Never write over an input file."""
-    given = {Path(p).resolve() for p in inputs if Path(p).is_file()}
+    """Never write over an input file, nor an article file into an input folder (it would be read next time).
+
+    Also refuse, before any work, an output folder that cannot be created or written.
+    """
+    from .fetch import is_url
+    from .ingest import ARTICLE_SUFFIXES
+
+    given = [Path(p).resolve() for p in inputs if not is_url(p)]
     for path in outputs.values():
-        if path.resolve() in given:
+        target = path.resolve()
+        if target in given:
             raise InputError(str(path), "is one of the input files; choose another output name with -o")
+        folder = next((g for g in given if g.is_dir() and target.is_relative_to(g)), None)
+        if folder and target.suffix in ARTICLE_SUFFIXES:
+            raise InputError(str(path), f"is inside the input folder {folder}; choose another output folder with -o")
+        if target.is_dir():
+            raise InputError(str(path), "is a folder; choose another output name with -o")
+        existing = next(p for p in target.parents if p.exists())
+        if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+            raise InputError(str(path), f"cannot be written: {existing} is not a writable folder")
 
 
 def run_report(args: argparse.Namespace, err: Console) -> int:
-    from .export import to_csv, to_json, write_atomic
+    from .export import staged, to_csv, to_json
     from .pipeline import compare
     from .report import render_html
 
@@ -84,24 +120,36 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
         json_text, csv_text = to_json(comparison), to_csv(comparison)
         html = render_html(comparison)
         pages = 0
-        if not args.no_pdf:
-            from .pdf import write_pdf
+        written = [outputs[e] for e in ("pdf", "html", "json", "csv") if e != "pdf" or not args.no_pdf]
+        with staged(written) as temp:  # all four files appear together, or none does
+            if not args.no_pdf:
+                from .pdf import write_pdf
 
-            pages = write_pdf(html, outputs["pdf"], attachments=[
-                (outputs["json"].name, json_text.encode(), "application/json"),
-                (outputs["csv"].name, csv_text.encode(), "text/csv"),
-            ])
-        write_atomic(outputs["html"], html.encode())
-        write_atomic(outputs["json"], json_text.encode())
-        write_atomic(outputs["csv"], csv_text.encode())
+                pages = write_pdf(render_html(comparison, for_pdf=True), temp[outputs["pdf"]], attachments=[
+                    (outputs["json"].name, json_text.encode(), "application/json"),
+                    (outputs["csv"].name, csv_text.encode(), "text/csv"),
+                ])
+            temp[outputs["html"]].write_bytes(html.encode())
+            temp[outputs["json"]].write_bytes(json_text.encode())
+            temp[outputs["csv"]].write_bytes(csv_text.encode())
     for warning in comparison.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     kinds = Counter(d.kind for d in comparison.discrepancies)
     by_kind = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"
-    written = [outputs[e] for e in ("pdf", "html", "json", "csv") if e != "pdf" or not args.no_pdf]
     print(f"{len(comparison.articles)} articles, {len(comparison.groups)} aligned groups, {len(comparison.facts)} facts")
     print(f"discrepancies: {by_kind}")
     print("written: " + ", ".join(str(p) for p in written) + (f" ({pages} pages)" if pages else ""))
+    return EXIT_OK
+
+
+def run_show(args: argparse.Namespace, err: Console) -> int:
+    from .pipeline import compare
+    from .terminal import render
+
+    with err.status("reading articles") as status:
+        comparison = compare(args.paths, _settings(args), manifest=args.manifest,
+                             progress=lambda stage: status.update(stage))
+    render(comparison, Console(), visual_order=args.visual)
     return EXIT_OK
 
 
@@ -109,12 +157,16 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     err = Console(stderr=True)
     try:
-        return run_report(args, err)
+        return (run_show if args.command == "show" else run_report)(args, err)
     except InputError as exc:
         err.print(f"compare-sources: error: {exc}", highlight=False, soft_wrap=True)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        err.print("compare-sources: internal error: out of memory (are the inputs this large? see --max-bytes)",
+                  highlight=False, soft_wrap=True)
+        return EXIT_INTERNAL
     except Exception as exc:  # an internal error: one line for the user, the traceback on request
         if args.debug:
             traceback.print_exc()

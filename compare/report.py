@@ -2,20 +2,28 @@
 
 Renderers only read the finished :class:`Comparison`. Article text is untrusted: Jinja2
 autoescapes everything, highlights are built by :mod:`compare.highlight` from offsets.
+Every value in the discrepancy table links to the first place its words are printed (an
+aligned passage, the single-source list, or the excerpts section), so a fact-checker can
+always get from a figure to the outlet's sentence.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from . import highlight
-from .model import Article, Comparison, Group, Passage
-from .pdf import TEMPLATES
+from .model import Article, Comparison, Discrepancy, Fact, Group, Passage, Value
+from .textlayer import paragraphs, sentences
+
+#: Jinja2 templates and CSS of the briefing; the PDF renderer may read nothing else but fonts.
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 KIND_AR = {
     "conflict": "تعارض",
@@ -30,6 +38,18 @@ KIND_AR = {
     "same-fact": "الواقعة نفسها",
 }
 ROW_ORDER = ["conflict", "scope", "time", "wording", "compatible", "agreement", "single-source"]
+#: Kinds the summary reports as discrepancies, most important first.
+DISPUTES = ("conflict", "time", "scope", "compatible", "wording")
+MONTHS_AR = ("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيو",
+             "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
+             "كانون الأول/ديسمبر")
+#: Metadata ingest could not determine (Article.unknown), as the briefing names it.
+UNKNOWN_AR = {"outlet": "اسم المصدر", "publication date": "تاريخ النشر"}
+#: A group taller than this (estimated, mm) may break across pages; shorter ones never split.
+BREAKABLE_MM = 90.0
+#: Outlets side by side in one table row; more continue in another row below, because
+#: narrower columns are unreadable and their line breaking dominated render time.
+COLUMNS = 4
 
 
 @dataclass
@@ -37,98 +57,342 @@ class Cell:
     """One outlet's column in a group row: its paragraph with the aligned sentence emphasised."""
 
     article: Article
-    before: str
+    before: Markup
     sentence: Markup
-    after: str
+    after: Markup
+
+
+@dataclass
+class GroupView:
+    group: Group
+    number: int
+    cells: list[Cell]
+    copied_words: int
+    breakable: bool
+
+    @property
+    def rows(self) -> list[list[Cell]]:
+        """The cells in rows of at most COLUMNS outlets, in article order (first on the right)."""
+        return [self.cells[i:i + COLUMNS] for i in range(0, len(self.cells), COLUMNS)]
+
+
+@dataclass
+class Quote:
+    """A fact printed in its sentence (single-source list, excerpts)."""
+
+    article: Article
+    fact: Fact
+    label: str
+    note: str
+    html: Markup
+
+
+@dataclass
+class Marks:
+    """Highlights per article and the anchors already placed in the document."""
+
+    by_article: dict[str, list[highlight.Mark]] = field(default_factory=lambda: defaultdict(list))
+    used: set[str] = field(default_factory=set)
+
+    def render(self, article: Article, start: int, end: int) -> Markup:
+        """``article.text[start:end]`` with its highlights; anchors go to the first print."""
+        return highlight.render(article.text[start:end], start, self.by_article[article.id], self.used)
 
 
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals["kind_ar"] = KIND_AR
+    env.filters["date_ar"] = date_ar
+    env.filters["percent"] = lambda share: f"{round(100 * share)}%"
+    env.filters["outlet"] = outlet
+    env.globals["count_ar"] = count_ar
+    env.globals["unknown_ar"] = UNKNOWN_AR
     return env
 
 
-def _marks_by_article(comparison: Comparison) -> dict[str, list[highlight.Mark]]:
-    """Spans to highlight in every article: disputed figures, differing words, copied runs."""
-    marks: dict[str, list[highlight.Mark]] = defaultdict(list)
+def date_ar(iso: str | None) -> str:
+    """'2021-07-26' -> '26 تموز/يوليو 2021' (months in both Levantine and Egyptian names)."""
+    if not iso:
+        return "تاريخ غير معروف"
+    parts = iso.split("-")
+    if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        month = f"{MONTHS_AR[int(parts[1]) - 1]} {parts[0]}"
+        return f"{int(parts[2][:2])} {month}" if len(parts) == 3 and parts[2][:2].isdigit() else month
+    return iso
+
+
+def _marks(comparison: Comparison) -> Marks:
+    """Spans to highlight in every article: compared figures, differing words, copied runs."""
+    marks = Marks()
     facts = {f.id: f for f in comparison.facts}
     for d in comparison.discrepancies:
-        if d.kind == "single-source":
-            continue
         for v in d.values:
-            f = facts.get(v.fact)
-            if f:
-                marks[f.article].append(highlight.Mark(f.start, f.end, f"fact {d.kind}",
-                                                       f"{d.label}: {KIND_AR[d.kind]}", f"f-{f.id}"))
+            fact = facts.get(v.fact)
+            if fact:
+                marks.by_article[v.article].append(highlight.Mark(
+                    fact.start, fact.end, f"fact {d.kind}", f"{d.label}: {KIND_AR[d.kind]}", f"f-{fact.id}"))
     for g in comparison.groups:
         for span in g.differences:
-            marks[span.article].append(highlight.Mark(span.start, span.end, "diff", "كلمة مختلفة"))
+            marks.by_article[span.article].append(highlight.Mark(span.start, span.end, "diff", "كلمة مختلفة"))
         for run in g.verbatim:
             for side in ("a", "b"):
-                marks[run[side]].append(highlight.Mark(run[f"{side}_start"], run[f"{side}_end"], "verbatim",
-                                                       "نص منقول حرفيا"))
+                marks.by_article[run[side]].append(
+                    highlight.Mark(run[f"{side}_start"], run[f"{side}_end"], "verbatim", "نص منقول حرفياً"))
     return marks
 
 
-def _cells(group: Group, comparison: Comparison, marks: dict[str, list[highlight.Mark]]) -> list[Cell]:
-    by_article: dict[str, list[Passage]] = defaultdict(list)
-    for p in group.passages:
-        by_article[p.article].append(p)
-    cells = []
-    for article in comparison.articles:
-        passages = by_article.get(article.id)
-        if not passages:
-            continue
-        start, end = passages[0].start, passages[-1].end
-        para_start, para_end = passages[0].para_start, passages[-1].para_end
-        text = article.text
-        cells.append(Cell(article, text[para_start:start],
-                          highlight.render(text[start:end], start, marks[article.id]), text[end:para_end]))
-    return cells
+def _estimated_mm(cells: list[Cell]) -> float:
+    """Rough height of a group's tables: per row, the longest cell's lines at its column width.
+
+    Measured on the seeds at 9.5 pt Naskh: ~0.7 characters per mm of column, 4.9 mm a line.
+    """
+    width = 170.0 / min(len(cells), COLUMNS) - 4
+    height = 12.0
+    for i in range(0, len(cells), COLUMNS):
+        longest = max(len(str(c.before) + str(c.sentence) + str(c.after)) for c in cells[i:i + COLUMNS])
+        height += 10 + 4.9 * (longest / (0.7 * width) + 1)
+    return height
 
 
-def _summary(comparison: Comparison) -> list[str]:
-    """A few Arabic sentences: how many outlets and claims, the main agreements and disputes."""
-    n = len(comparison.articles)
-    groups = comparison.groups
-    shared = [g for g in groups if len({p.article for p in g.passages}) >= 3]
-    kinds = Counter(d.kind for d in comparison.discrepancies)
-    lines = [f"قورنت {n} مواد صحفية، وجرت مطابقة {len(groups)} مقطعاً تنقل الخبر نفسه بين أكثر من مصدر"
-             + (f"، منها {len(shared)} تتفق عليها ثلاثة مصادر أو أكثر." if shared else ".")]
-    if kinds:
-        parts = [f"{KIND_AR[k]}: {kinds[k]}" for k in ROW_ORDER if kinds.get(k)]
-        lines.append("الفروق بين المصادر حسب النوع — " + "، ".join(parts) + ".")
-    names = {a.id: a.label for a in comparison.articles}
-    for d in sorted(comparison.discrepancies, key=lambda d: ROW_ORDER.index(d.kind))[:4]:
-        if d.kind in ("agreement", "single-source"):
-            continue
-        outlets = "، ".join(dict.fromkeys(names[v.article] for v in d.values))
-        lines.append(f"{d.label} ({KIND_AR[d.kind]}): {d.explanation or 'تختلف القيم'} — {outlets}.")
+def _groups(comparison: Comparison, marks: Marks) -> list[GroupView]:
+    views = []
+    for number, group in enumerate(comparison.groups, 1):
+        by_article: dict[str, list[Passage]] = defaultdict(list)
+        for p in group.passages:
+            by_article[p.article].append(p)
+        cells = []
+        for article in comparison.articles:
+            passages = by_article.get(article.id)
+            if passages:
+                start, end = passages[0].start, passages[-1].end
+                cells.append(Cell(article, marks.render(article, passages[0].para_start, start),
+                                  marks.render(article, start, end),
+                                  marks.render(article, end, passages[-1].para_end)))
+        copied = sum(run.get("words", 0) for run in group.verbatim)
+        views.append(GroupView(group, number, cells, copied, _estimated_mm(cells) > BREAKABLE_MM))
+    return views
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or, across sentence marks, the paragraph) holding ``text[start:end]``."""
+    para = next(((s, e) for s, e in paragraphs(text) if s <= start < e), (start, end))
+    inside = [(s, e) for s, e in sentences(text, *para) if s <= start and end <= e]
+    return inside[0] if inside else (min(para[0], start), max(para[1], end))
+
+
+def _quote(comparison: Comparison, marks: Marks, fact: Fact, d: Discrepancy, v: Value) -> Quote:
+    article = comparison.article(fact.article)
+    start, end = _sentence(article.text, fact.start, fact.end)
+    return Quote(article, fact, d.label, v.note, marks.render(article, start, end))
+
+
+def _single_source(comparison: Comparison, marks: Marks) -> list[tuple[Article, list[Quote]]]:
+    """What only one outlet reports, per outlet in article order."""
+    facts = {f.id: f for f in comparison.facts}
+    by_article: dict[str, list[Quote]] = defaultdict(list)
+    for d in comparison.discrepancies:
+        if d.kind == "single-source":
+            for v in d.values:
+                if v.fact in facts:
+                    by_article[v.article].append(_quote(comparison, marks, facts[v.fact], d, v))
+    return [(a, by_article[a.id]) for a in comparison.articles if by_article.get(a.id)]
+
+
+def _excerpts(comparison: Comparison, marks: Marks, rows: list[Discrepancy]) -> list[Quote]:
+    """Sentences of table values that no aligned passage prints, so every link has a target."""
+    facts = {f.id: f for f in comparison.facts}
+    quotes = []
+    for d in rows:
+        for v in d.values:
+            if v.fact in facts and f"f-{v.fact}" not in marks.used:
+                quotes.append(_quote(comparison, marks, facts[v.fact], d, v))
+    return quotes
+
+
+def _sort_key(values: list[Value]) -> str:
+    numbers = [v.value for v in values if isinstance(v.value, int | float) and not isinstance(v.value, bool)]
+    if numbers:
+        return f"{min(numbers):020.4f}"
+    return values[0].text if values else ""
+
+
+def table_rows(comparison: Comparison) -> list[Discrepancy]:
+    """Rows of the discrepancy table: facts reported by two or more outlets, most serious first."""
+    return sorted((d for d in comparison.discrepancies if d.kind != "single-source"),
+                  key=lambda d: (ROW_ORDER.index(d.kind), d.id))
+
+
+def _table(comparison: Comparison, rows: list[Discrepancy]) -> list[dict[str, Any]]:
+    """One row per fact reported by two or more outlets, one column per outlet."""
+    out = []
+    for d in rows:
+        cells = [[v for v in d.values if v.article == a.id] for a in comparison.articles]
+        outlets = " ".join(f"o{i}" for i, values in enumerate(cells) if values)
+        out.append({"d": d, "cells": cells, "outlets": outlets, "order": ROW_ORDER.index(d.kind),
+                    "sort": [_sort_key(values) for values in cells]})
+    return out
+
+
+def _timeline(comparison: Comparison, rows: list[Discrepancy]) -> list[dict[str, Any]]:
+    """Figures of one fact that differ and were true at different times, oldest first.
+
+    A value's time is its ``as_of`` date, else its article's publication date; a value the
+    article gives as an earlier level (``time == "earlier"``) is shown as "before" that date.
+    """
+    facts = {f.id: f for f in comparison.facts}
+    lines = []
+    for d in rows:
+        entries = []
+        for v in d.values:
+            fact = facts.get(v.fact)
+            if fact is None or fact.type != "quantity":
+                continue
+            article = comparison.article(v.article)
+            when = fact.as_of or article.published or ""
+            earlier = fact.time == "earlier"
+            entries.append({"when": when, "earlier": earlier, "article": article, "v": v,
+                            "key": (when, 0 if earlier else 1)})
+        values = {e["v"].value for e in entries}
+        times = {e["key"] for e in entries}
+        if len(values) >= 2 and len(times) >= 2:
+            lines.append({"d": d, "entries": sorted(entries, key=lambda e: e["key"])})
     return lines
 
 
-def _table(comparison: Comparison) -> list[dict[str, Any]]:
-    rows = []
-    for d in sorted(comparison.discrepancies, key=lambda d: (ROW_ORDER.index(d.kind), d.id)):
-        cells = [[v for v in d.values if v.article == a.id] for a in comparison.articles]
-        rows.append({"d": d, "cells": cells})
-    return rows
+def _reuse(comparison: Comparison) -> dict[str, Any] | None:
+    """Outlet-by-outlet share of copied wording (``Comparison.reuse`` from the aligner), if any."""
+    reuse = getattr(comparison, "reuse", None)
+    if not reuse or not reuse.get("pairs"):
+        return None
+    share: dict[tuple[str, str], float] = {}
+    words: dict[tuple[str, str], int] = {}
+    for pair in reuse["pairs"]:
+        share[pair["a"], pair["b"]], share[pair["b"], pair["a"]] = pair["a_share"], pair["b_share"]
+        words[pair["a"], pair["b"]] = words[pair["b"], pair["a"]] = pair.get("words", 0)
+    ids = [a.id for a in comparison.articles]
+    matrix = [[None if a == b else (share.get((a, b), 0.0), words.get((a, b), 0)) for b in ids] for a in ids]
+    numbers = {g.id: n for n, g in enumerate(comparison.groups, 1)}
+    sources = [{**s, "number": numbers.get(s.get("group")), "article": comparison.article(s["source"])}
+               for s in reuse.get("sources", []) if s.get("source") in ids]
+    return {"matrix": matrix, "sources": sources}
 
 
-def context(comparison: Comparison) -> dict[str, Any]:
-    """Everything the template shows, computed once."""
-    marks = _marks_by_article(comparison)
+def outlet(article: Article) -> Markup:
+    """An outlet's name as HTML; a name without Arabic letters (a file name) is isolated
+    left to right, or the bidi algorithm shuffles "003_1959643b" inside an Arabic line."""
+    ltr = not any(highlight.arabic(ch) for ch in article.label)
+    return Markup('<span class="outlet"{}>{}</span>').format(Markup(' dir="ltr"') if ltr else "", article.label)
+
+
+def _outlets(comparison: Comparison, article_ids: list[str]) -> Markup:
+    ids = dict.fromkeys(article_ids)
+    return Markup("، ").join(outlet(comparison.article(a)) for a in ids)
+
+
+def _value(comparison: Comparison, v: Value) -> Markup:
+    """«value» as published, linked to where it is printed."""
+    name = outlet(comparison.article(v.article))
+    if not v.fact:
+        return Markup("{} «{}»").format(name, v.text)
+    return Markup('{} <a href="#f-{}">«{}»</a>').format(name, v.fact, v.text)
+
+
+def _excerpt(text: str, words: int = 14) -> str:
+    """The first ``words`` words, with an ellipsis when cut."""
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def count_ar(n: int, one: str, two: str, few: str, many: str) -> str:
+    """A counted noun in Arabic: سطر واحد، سطران، 3-10 أسطر، 11+ سطراً (and 0 as 11+)."""
+    if n == 1:
+        return one
+    if n == 2:
+        return two
+    return f"{n} {few if 3 <= n % 100 <= 10 else many}"
+
+
+def _summary(comparison: Comparison, rows: list[Discrepancy], views: list[GroupView],
+             reuse: dict[str, Any] | None) -> dict[str, Any]:
+    """A few Arabic sentences: what the outlets agree on, then the main discrepancies with outlets."""
+    articles = comparison.articles
+    dates = sorted(a.published for a in articles if a.published)
+    overview = Markup("تقارن هذه الورقة {} عن الحدث نفسه نشرتها {}").format(
+        count_ar(len(articles), "مادة واحدة", "مادتين", "مواد", "مادة"), _outlets(comparison, [a.id for a in articles]))
+    if len(dates) > 1:
+        overview += Markup("، بين {} و{}").format(date_ar(dates[0]), date_ar(dates[-1]))
+    overview += Markup(". طابقنا {} تنقل الخبر نفسه في أكثر من مصدر.").format(
+        count_ar(len(views), "مقطعاً واحداً", "مقطعين", "مقاطع", "مقطعاً"))
+    agree = []
+    claims = sorted((v for v in views if v.group.kind in ("verbatim", "paraphrase")),
+                    key=lambda v: (-len(v.cells), -v.group.score, v.number))[:2]
+    for view in claims:
+        agree.append(Markup('تنقل {} الخبر نفسه (<a href="#{}">المقطع {}</a>، {}): «{}»').format(
+            _outlets(comparison, [c.article.id for c in view.cells]), view.group.id, view.number,
+            KIND_AR[view.group.kind], _excerpt(view.cells[0].article.text[view.group.passages[0].start:
+                                                                        view.group.passages[0].end])))
+    agreed = [d for d in rows if d.kind == "agreement"]
+    if agreed:
+        agree.append(Markup("وتتفق على: ") + Markup("؛ ").join(
+            Markup("{} «{}» ({})").format(d.label, d.values[0].text, _outlets(comparison, [v.article for v in d.values]))
+            for d in agreed) + Markup("."))
+    disputes = []
+    for d in sorted((d for d in rows if d.kind in DISPUTES), key=lambda d: (DISPUTES.index(d.kind), d.id))[:4]:
+        values = Markup("، ").join(_value(comparison, v) for v in d.values)
+        line = Markup("<strong>{}</strong>: {}.").format(d.label, values)
+        disputes.append((d.kind, line + (Markup(" {}.").format(d.explanation) if d.explanation else "")))
+    tail = []
+    if reuse:
+        share, a, b = max(((cell[0], a, b) for a, row in enumerate(reuse["matrix"])
+                           for b, cell in enumerate(row) if cell), default=(0.0, 0, 0))
+        if share > 0:
+            tail.append(Markup('أعلى نسبة نقل حرفي: {} تشارك {} في {}% من كلماتها (<a href="#reuse">مصفوفة النقل</a>).')
+                        .format(outlet(articles[a]), outlet(articles[b]), round(100 * share)))
+    single = sum(len(d.values) for d in comparison.discrepancies if d.kind == "single-source")
+    if single:
+        tail.append(Markup('وينفرد مصدر واحد بـ{} من الأرقام والتواريخ (<a href="#single">القائمة</a>).').format(single))
+    return {"overview": overview, "agree": agree, "disputes": disputes, "tail": tail}
+
+
+def _noise(article: Article) -> dict[str, Any]:
+    removed = max(article.raw_chars - len(article.text), 0)
+    return {"lines": len(article.removed_lines),
+            "share": removed / article.raw_chars if article.raw_chars else 0.0}
+
+
+def context(comparison: Comparison, *, for_pdf: bool = False) -> dict[str, Any]:
+    """Everything the template shows, computed once. Order matters for anchors: a fact's id
+    goes to the first place it is printed (aligned passages, then single-source, then excerpts)."""
+    marks = _marks(comparison)
+    rows = table_rows(comparison)
+    views = _groups(comparison, marks)
+    single = _single_source(comparison, marks)
+    excerpts = _excerpts(comparison, marks, rows)
+    reuse = _reuse(comparison)
     dates = sorted(a.published for a in comparison.articles if a.published)
     return {
         "c": comparison,
+        "for_pdf": for_pdf,
+        "running_title": _excerpt(comparison.title, 16),
         "period": (dates[0], dates[-1]) if dates else None,
-        "summary": _summary(comparison),
-        "rows": _table(comparison),
-        "groups": [(g, _cells(g, comparison, marks)) for g in comparison.groups],
-        "discrepancy_by_id": {d.id: d for d in comparison.discrepancies},
+        "summary": _summary(comparison, rows, views, reuse),
+        "rows": _table(comparison, rows),
+        "kinds": [k for k in ROW_ORDER if any(d.kind == k for d in rows)],
+        "timeline": _timeline(comparison, rows),
+        "groups": views,
+        "reuse": reuse,
+        "single": single,
+        "excerpts": excerpts,
+        "noise": {a.id: _noise(a) for a in comparison.articles},
+        "settings_json": {k: json.dumps(v, ensure_ascii=False) for k, v in comparison.settings.items()},
     }
 
 
-def render_html(comparison: Comparison) -> str:
-    return _environment().get_template("briefing.html.j2").render(**context(comparison))
+def render_html(comparison: Comparison, *, for_pdf: bool = False) -> str:
+    """The briefing as one self-contained HTML document.
+
+    ``for_pdf`` adds the pinned ``@font-face`` files (read by WeasyPrint through its
+    restricted fetcher); the HTML file names fonts by family only, so it loads nothing.
+    """
+    return _environment().get_template("briefing.html.j2").render(**context(comparison, for_pdf=for_pdf))

@@ -19,7 +19,7 @@ import weasyprint
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from compare import pdf
-from compare.pdf import FONT_FILES, TEMPLATES, AssetFetcher, reverse_rtl_ligatures, write_pdf
+from compare.pdf import FONT_FILES, TEMPLATES, AssetFetcher, fix_text_layer, write_pdf
 
 POPPLER = ("pdftotext", "pdffonts", "pdfdetach", "pdfinfo", "pdfimages")
 needs_poppler = pytest.mark.skipif(
@@ -64,7 +64,7 @@ def html_document(passages: list[tuple[str, str]]) -> str:
 <html lang="ar" dir="rtl"><head><meta charset="utf-8">
 <title>موجز المقارنة</title>
 <meta name="author" content="مكتب التحرير"><meta name="generator" content="compare-sources">
-<link rel="stylesheet" href="base.css"></head>
+<link rel="stylesheet" href="fonts.css"><link rel="stylesheet" href="base.css"></head>
 <body>
 <h1>لقاء بايدن والكاظمي</h1>
 <h2>أعداد القوات <span class="badge conflict">تعارض</span></h2>
@@ -225,20 +225,158 @@ def test_fetcher_serves_templates_and_fonts() -> None:
             response.close()
 
 
-def test_base_css_fonts_match_the_allow_list() -> None:
-    css = (TEMPLATES / "base.css").read_text(encoding="utf-8")
+def test_fonts_css_matches_the_allow_list() -> None:
+    css = (TEMPLATES / "fonts.css").read_text(encoding="utf-8")
     urls = set(re.findall(r'url\("(file://[^"]+)"\)', css))
     assert urls == {path.as_uri() for path in FONT_FILES}
 
 
-def test_reverse_rtl_ligatures_is_narrow() -> None:
-    fixed = reverse_rtl_ligatures(
-        {1: "لا", 2: "لله", 3: "ل", 4: "fi", 5: "١٢", 6: "ל\u05b7", 7: "ب\u200d", 8: "لّ"}
+def test_fix_text_layer_is_narrow() -> None:
+    fixed = fix_text_layer(
+        {1: "لا", 2: "لله", 3: "ل", 4: "fi", 5: "١٢", 6: "ל\u05b7", 7: "ب\u200d", 8: "لّ", 9: "ً", 10: "ّ", 11: "\u0301"}
     )
-    assert fixed == {1: "ال", 2: "هلل", 3: "ل", 4: "fi", 5: "١٢", 6: "\u05b7ל", 7: "ب\u200d", 8: "ّل"}
+    assert fixed == {1: "ال", 2: "هلل", 3: "ل", 4: "fi", 5: "١٢", 6: "\u05b7ל", 7: "ب\u200d", 8: "ّل",
+                     9: "", 10: "", 11: ""}
 
 
 def test_other_weasyprint_versions_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(weasyprint, "__version__", "71.0")
     with pytest.raises(RuntimeError, match=re.escape(pdf.WEASYPRINT_VERSION)):
-        pdf._install_ligature_fix()
+        pdf._install_text_layer_fix()
+
+
+# --- The seeds briefing, read back as an editor's PDF reader would --------------------------
+
+WORD = re.compile("[\u0621-\u064a\u0671-\u06d3]+|[A-Za-z]+|[0-9]+|[\u0660-\u0669]+")
+
+
+def words(text: str) -> list[str]:
+    """Words with bidi controls, ZWJ and diacritics removed; Arabic, Latin and digit runs apart,
+    because readers put the space beside an embedded LTR run on the wrong side ("Apأشار")."""
+    return WORD.findall(DIACRITICS.sub("", BIDI_CONTROLS.sub("", text).replace("\u200d", "")))
+
+
+def in_order(passage: list[str], stream: list[str]) -> int:
+    """Length of the longest common subsequence of ``passage`` in ``stream``: side-by-side
+    columns interleave their lines, so a passage is a subsequence of the page, not a run."""
+    where: dict[str, list[int]] = {}
+    for j, word in enumerate(passage):
+        where.setdefault(word, []).append(j)
+    row = [0] * (len(passage) + 1)
+    for word in stream:
+        hits = where.get(word)
+        if not hits:
+            continue
+        previous = row[:]
+        for j in hits:
+            row[j + 1] = max(row[j + 1], previous[j] + 1)
+        for j in range(1, len(row)):
+            row[j] = max(row[j], row[j - 1])
+    return row[-1]
+
+
+def printed_paragraphs(data: dict) -> list[tuple[str, str]]:
+    """(passage id, text) of every paragraph the groups section prints, once each."""
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    seen: dict[tuple[str, int], tuple[str, str]] = {}
+    for g in data["groups"]:
+        by_article: dict[str, list[dict]] = {}
+        for p in g["passages"]:
+            by_article.setdefault(p["article"], []).append(p)
+        for article, passages in by_article.items():
+            start, end = passages[0]["para_start"], passages[-1]["para_end"]
+            seen.setdefault((article, start), (passages[0]["id"], texts[article][start:end]))
+    return list(seen.values())
+
+
+@needs_poppler
+def test_seeds_passages_come_back_in_order(seeds_run: dict) -> None:
+    """≥ 99% of the words of every printed passage, in order (GUIDE §5: line heights ≤ 1.45
+    keep each cell one text block; raised diacritics carry no text)."""
+    stream = words(run("pdftotext", str(seeds_run["pdf"]), "-"))
+    total = found = 0
+    for passage_id, text in printed_paragraphs(seeds_run["json"]):
+        expected = words(text)
+        got = in_order(expected, stream)
+        assert got >= 0.9 * len(expected), f"{passage_id}: {got}/{len(expected)} words in order"
+        total, found = total + len(expected), found + got
+    assert found >= 0.99 * total, f"{found}/{total} words in order"
+
+
+@needs_poppler
+def test_seeds_table_figures_are_found_as_typed(seeds_run: dict) -> None:
+    """Every value of the discrepancy table comes out with the outlet's characters (spacing aside:
+    readers move the space next to an embedded number)."""
+    text = re.sub(r"\s+", "", DIACRITICS.sub("", BIDI_CONTROLS.sub("", run("pdftotext", str(seeds_run["pdf"]), "-"))))
+    values = [v["text"] for d in seeds_run["json"]["discrepancies"] if d["kind"] != "single-source" for v in d["values"]]
+    assert values
+    missing = [v for v in values if re.sub(r"\s+", "", DIACRITICS.sub("", v)) not in text]
+    assert not missing
+
+
+@needs_poppler
+def test_seeds_pdf_fonts_attachments_and_metadata(seeds_run: dict) -> None:
+    pdf_path = str(seeds_run["pdf"])
+    names = [line.split()[0] for line in run("pdffonts", pdf_path).splitlines()[2:]]
+    assert names and all(re.fullmatch(r"[A-Z]{6}\+Noto-(Naskh-Arabic|Serif)(-Bold)?", n) for n in names), names
+    listing = run("pdfdetach", "-list", pdf_path)
+    assert "2 embedded files" in listing
+    for suffix in (".json", ".csv"):
+        assert seeds_run["pdf"].with_suffix(suffix).name in listing
+    info = run("pdfinfo", pdf_path)
+    assert re.search(r"^Title:\s+" + re.escape(seeds_run["json"]["title"]) + "$", info, re.M)
+    assert re.search(r"^Creator:\s+compare-sources$", info, re.M)
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))
+    footer = "صفحة١من" + str(pages).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))  # "صفحة ١ من ٧"
+    assert footer in re.sub(r"\s+", "", BIDI_CONTROLS.sub("", run("pdftotext", "-l", "1", pdf_path, "-")))
+
+
+def test_seeds_outline_has_every_section_and_group(seeds_run: dict) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(seeds_run["pdf"])
+    assert reader.trailer["/Root"]["/Lang"] == "ar"
+
+    def titles(items: list) -> list[str]:
+        return [t for item in items for t in (titles(item) if isinstance(item, list) else [item.title])]
+
+    outline = titles(reader.outline)
+    html = seeds_run["pdf"].with_suffix(".html").read_text(encoding="utf-8")
+    sections = re.findall(r"<h2 id=\"[^\"]+\">([^<]+)</h2>", html)
+    assert {"الخلاصة", "جدول الفروق", "المقاطع المتطابقة", "المصادر", "المنهج"} <= set(sections)
+    assert set(sections) <= set(outline)
+    for number in range(1, len(seeds_run["json"]["groups"]) + 1):
+        assert any(t.startswith(f"{number}. ") for t in outline), number
+
+
+@needs_poppler
+def test_hostile_article_renders_and_fetches_nothing(tmp_path: Path) -> None:
+    """Article text is untrusted: markup in it is shown as text and never fetched."""
+    from compare.cli import main
+
+    hostile = '<img src="file:///etc/passwd"> <script>alert(1)</script>'
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, count, verb in (("a.txt", 2500, "قال"), ("b.txt", 3500, "أكد")):
+        (folder / name).write_text(
+            f"{verb} المتحدث باسم وزارة الدفاع إن عدد الجنود في القاعدة بلغ {count} جندي هذا الأسبوع.\n"
+            f"وأضاف المتحدث في بيان نشره موقع الوزارة أن النص التالي وصل كما هو {hostile} دون تعديل.\n",
+            encoding="utf-8")
+    requested: list[str] = []
+    real = AssetFetcher.fetch
+
+    def spy(self: AssetFetcher, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        requested.append(url)
+        return real(self, url, headers)
+
+    out = tmp_path / "out" / "b.pdf"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(AssetFetcher, "fetch", spy)
+        assert main(["report", str(folder), "-o", str(out)]) == 0
+    assert all(Path(url.removeprefix("file://")).resolve() in {*FONT_FILES} for url in requested), requested
+    assert run("pdfimages", "-list", str(out)).splitlines()[2:] == []
+    html = out.with_suffix(".html").read_text(encoding="utf-8")
+    assert "<img" not in html and "<script>alert" not in html
+    assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img" in BIDI_CONTROLS.sub("", run("pdftotext", str(out), "-"))
