@@ -15,14 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from itertools import combinations
 
 from .facts import is_duration
 from .model import Article, Discrepancy, Fact, Group, Span, Value
 from .normalize import key
-from .quantities import scope_key
+from .quantities import noun_key, scope_key
 from .textlayer import Token, tokens
 from .words import is_content, skeleton
 
@@ -81,6 +81,7 @@ class Differ:
         self.newest = max(dates) if dates else None
         self.rows: list[Discrepancy] = []
         self.wholes = {f.subset_of for f in facts if f.subset_of}
+        self.nouns = _written_nouns(articles, {f.noun for f in facts if f.noun})
 
     # --- notes ---------------------------------------------------------------------------
     def _other_year(self, f: Fact) -> str | None:
@@ -245,8 +246,7 @@ class Differ:
                 continue
             kind = self._pair(fa, fb, {a.id: group.id, b.id: group.id})
             if kind != "unrelated":
-                self._add(kind, f"figure@{group.id}", [fa, fb], "رقم مختلف في الخبر نفسه", group.id,
-                          label=_label([fa, fb]))
+                self._add(kind, f"figure@{group.id}", [fa, fb], "رقم مختلف في الخبر نفسه", group.id)
 
     def _speakers(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
         """The same quote (most of its words shared) given to different speakers."""
@@ -301,6 +301,14 @@ class Differ:
                                      explanation="كلمة وصفية مختلفة في المقطع نفسه"))
 
     # --- rows ----------------------------------------------------------------------------
+    def _label(self, facts: list[Fact]) -> str:
+        """A short Arabic label: "عدد" and the counted noun as the articles write it."""
+        for f in facts:
+            if f.noun:
+                noun = self.nouns.get(f.noun, f.noun)
+                return f"عدد {noun}" if f.unit is None else f"{noun} ({f.unit})"
+        return facts[0].text
+
     def _add(self, kind: str, slot: str, facts: list[Fact], explanation: str, group: str | None = None,
              label: str | None = None) -> None:
         """A row with one value per distinct (outlet, value, note): repeats of a figure are one value."""
@@ -308,7 +316,7 @@ class Differ:
         for f in facts:
             v = self._value(f)
             values.setdefault((v.article, str(v.value), v.note), v)
-        self.rows.append(Discrepancy(id="", label=label or _label(facts), kind=kind, values=list(values.values()),
+        self.rows.append(Discrepancy(id="", label=label or self._label(facts), kind=kind, values=list(values.values()),
                                      slot=slot, group=group, explanation=explanation))
 
     def finish(self) -> list[Discrepancy]:
@@ -318,12 +326,18 @@ class Differ:
         return self.rows
 
 
-def _label(facts: list[Fact]) -> str:
-    """A short Arabic label: "عدد" and the counted noun as the first outlet wrote it."""
-    for f in facts:
-        if f.noun:
-            return f"عدد {f.noun}" if f.unit is None else f"{f.noun} ({f.unit})"
-    return facts[0].text
+def _written_nouns(articles: list[Article], nouns: set[str]) -> dict[str, str]:
+    """For each counted noun, the definite form the articles write most (الجنود, القوات), so a
+    row reads "عدد الجنود" and not the folded key "عدد جندي"; plurals win over the singular."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        for word in re.findall(r"\w+", article.text):
+            bare = re.sub("^[وف]?ل(?=ل)", "ا", re.sub("^[وف]?[بلك]?(?=ال)", "", word))  # للجولات -> الجولات
+            if bare.startswith("ال") and len(bare) > 3:
+                noun = noun_key(key(bare))
+                if noun in nouns:
+                    counts[noun][bare] += 1
+    return {noun: max(c, key=lambda w: (key(w)[2:] != noun, c[w], w)) for noun, c in counts.items()}
 
 
 def diff(articles: list[Article], groups: list[Group], facts: list[Fact]) -> list[Discrepancy]:
