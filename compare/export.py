@@ -7,6 +7,8 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .model import Comparison
@@ -35,13 +37,40 @@ def to_csv(comparison: Comparison) -> str:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, then rename: never a half-written output."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with staged([path]) as temp:
+        temp[path].write_bytes(data)
+
+
+@contextmanager
+def staged(paths: Iterable[Path]) -> Iterator[dict[Path, Path]]:
+    """Give a temporary file beside each of ``paths``; rename them all into place only if the block succeeds.
+
+    A failure anywhere (say, while rendering the PDF) leaves no output at all: not a partial set
+    of files, not a half-written file, not even the folders created for them.
+    """
+    temps: dict[Path, Path] = {}
+    created: list[Path] = []
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are documents to share
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        for path in paths:
+            created += _make_folders(path.parent)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            os.close(fd)
+            temps[path] = Path(tmp)
+        yield temps
+        for path, tmp in temps.items():
+            os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are documents to share
+            os.replace(tmp, path)
+        created.clear()
+    finally:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+        for folder in reversed(created):
+            with suppress(OSError):  # someone else put a file there meanwhile: leave it
+                folder.rmdir()
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; return the ones created, outermost first."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing

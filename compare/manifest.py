@@ -21,6 +21,8 @@ from pathlib import Path
 from .errors import InputError
 
 FIELDS = {"outlet", "outlet_en", "published", "url", "note", "title", "language"}
+#: Publication dates outside this range are typing mistakes (a future date, a year of 0021).
+EARLIEST = dt.date(1800, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -44,32 +46,34 @@ def read_manifest(path: Path) -> dict[str, Entry]:
         raise InputError(where, f"cannot read manifest: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(where, f"not valid TOML: {exc}") from None
-    entries = {}
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            raise InputError(where, f"entry {name!r} must be a table like [\"{name}\"]")
-        unknown = sorted(set(table) - FIELDS)
-        if unknown:
-            raise InputError(where, f"entry {name!r} has unknown field(s): {', '.join(unknown)}")
-        entries[name] = Entry(
-            outlet=table.get("outlet"),
-            published=_date(table.get("published"), where, name),
-            url=table.get("url"),
-            note=table.get("note"),
-            title=table.get("title"),
-            language=table.get("language"),
-        )
-    return entries
+    return {name: _entry(table, where, name) for name, table in data.items()}
+
+
+def _entry(table: object, where: str, name: str) -> Entry:
+    if not isinstance(table, dict):
+        raise InputError(where, f"entry {name!r} must be a table like [\"{name}\"]")
+    unknown = sorted(set(table) - FIELDS)
+    if unknown:
+        raise InputError(where, f"entry {name!r} has unknown field(s): {', '.join(unknown)}")
+    texts = {f: table[f] for f in ("outlet", "url", "note", "title", "language") if f in table}
+    for field_name, value in texts.items():
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(where, f"entry {name!r}: {field_name} must be non-empty text, not {value!r}")
+    return Entry(published=_date(table.get("published"), where, name), **texts)
 
 
 def _date(value: object, where: str, name: str) -> str | None:
+    """An ISO date from a TOML date or a "YYYY-MM-DD" string; impossible dates are user errors."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    try:
-        return dt.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise InputError(where, f"entry {name!r}: {value!r} is not a valid date (YYYY-MM-DD)") from None
+        value = value.date()
+    if not isinstance(value, dt.date):
+        try:
+            value = dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise InputError(where, f"entry {name!r}: {value!r} is not a valid date (YYYY-MM-DD)") from None
+    if not EARLIEST <= value <= dt.date.today() + dt.timedelta(days=1):
+        raise InputError(where, f"entry {name!r}: published {value.isoformat()} is not a possible "
+                                "publication date (in the future or before 1800)")
+    return value.isoformat()

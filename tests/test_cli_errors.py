@@ -1,4 +1,8 @@
-"""Bad input: one line naming the file and the problem, exit code 2, and no output written."""
+"""Bad input: one line naming the file and the problem, exit code 2, and no output written.
+
+A few cases run the real ``python -m compare``; the rest call :func:`compare.cli.main` in-process
+(the same code path, much faster).
+"""
 
 from __future__ import annotations
 
@@ -10,32 +14,35 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
+from compare.cli import main
+
 SEED = sorted(SEEDS.glob("*.txt"))
 
 
-def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "compare", "report", *args, "-o", str(cwd / "out" / "b.pdf")],
-                          capture_output=True, text=True, cwd=cwd, timeout=120)
+def _run(args: list[str], cwd: Path) -> tuple[int, str]:
+    result = subprocess.run([sys.executable, "-m", "compare", "report", *args, "-o", str(cwd / "out" / "b.pdf")],
+                            capture_output=True, text=True, cwd=cwd, timeout=120)
+    return result.returncode, result.stderr
 
 
-def _assert_clean_failure(result: subprocess.CompletedProcess[str], cwd: Path, where: str, problem: str) -> None:
-    assert result.returncode == 2, result.stderr
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
+def _main(args: list[str], cwd: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["report", *args, "-o", str(cwd / "out" / "b.pdf")])
+    return code, capsys.readouterr().err
+
+
+def _assert_clean_failure(result: tuple[int, str], cwd: Path, where: str, problem: str) -> None:
+    code, stderr = result
+    assert code == 2, stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
     assert where in lines[0] and problem in lines[0], lines[0]
-    assert "Traceback" not in result.stderr
-    assert not (cwd / "out").exists() or not any((cwd / "out").iterdir())
+    assert "Traceback" not in stderr
+    assert not (cwd / "out").exists()
 
 
 def test_missing_path(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.txt"
     _assert_clean_failure(_run([str(SEED[0]), str(missing)], tmp_path), tmp_path, "nowhere.txt", "no such file")
-
-
-def test_empty_file(tmp_path: Path) -> None:
-    empty = tmp_path / "empty.txt"
-    empty.write_text("  \n\n ", encoding="utf-8")
-    _assert_clean_failure(_run([str(SEED[0]), str(empty)], tmp_path), tmp_path, "empty.txt", "empty")
 
 
 @pytest.mark.parametrize(("name", "head"), [("page.pdf.txt", b"%PDF-1.7\n"), ("photo.html", b"\x89PNG\r\n\x1a\n")])
@@ -45,11 +52,136 @@ def test_binary_file(tmp_path: Path, name: str, head: bytes) -> None:
     _assert_clean_failure(_run([str(SEED[0]), str(binary)], tmp_path), tmp_path, name, "not an article")
 
 
-def test_single_article(tmp_path: Path) -> None:
-    _assert_clean_failure(_run([str(SEED[0])], tmp_path), tmp_path, SEED[0].name, "at least two")
+def test_zip_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = shutil.make_archive(str(tmp_path / "seeds"), "zip", SEEDS)
+    _assert_clean_failure(_main([str(SEED[0]), archive], tmp_path, capsys), tmp_path, "seeds.zip", "a ZIP archive")
 
 
-def test_the_same_article_twice_is_one_article(tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", [b"", b"  \n\n \r\n\t", "\u200f \ufeff\n".encode()])
+def test_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(content)
+    _assert_clean_failure(_main([str(SEED[0]), str(blank)], tmp_path, capsys), tmp_path, "blank.txt", ": is empty")
+
+
+def test_only_page_noise(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    noise = tmp_path / "noise.txt"
+    noise.write_text("اقرأ أيضاً\nشارك\n[ad_1]\n1500 / 1500\n", encoding="utf-8")
+    _assert_clean_failure(_main([str(SEED[0]), str(noise)], tmp_path, capsys), tmp_path, "noise.txt", "no article text")
+
+
+@pytest.mark.parametrize("files", [[], ["scan.pdf", "data.json", ".hidden.txt", ".git/notes.txt"]])
+def test_folder_without_articles(tmp_path: Path, capsys: pytest.CaptureFixture[str], files: list[str]) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in files:
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_text("نص", encoding="utf-8")
+    _assert_clean_failure(_main([str(SEED[0]), str(folder)], tmp_path, capsys), tmp_path, "articles",
+                          "folder holds no articles (.txt, .md, .html, .htm files)")
+
+
+def test_undecodable_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    garbage = tmp_path / "garbage.txt"
+    garbage.write_bytes(bytes(range(0x80, 0x100)) * 16)
+    _assert_clean_failure(_main([str(SEED[0]), str(garbage)], tmp_path, capsys), tmp_path, "garbage.txt",
+                          "is not text in any supported encoding")
+
+
+def test_over_the_size_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    size = SEED[0].stat().st_size
+    _assert_clean_failure(_main([str(SEED[0]), str(SEED[1]), "--max-bytes", "6000"], tmp_path, capsys), tmp_path,
+                          SEED[0].name, f"is {size:,} bytes, over the size limit of 6,000 (raise it with --max-bytes)")
+
+
+def test_single_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _assert_clean_failure(_main([str(SEED[0])], tmp_path, capsys), tmp_path, SEED[0].name, "at least two")
+
+
+def test_the_same_article_twice_is_one_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     copy = tmp_path / "copy.txt"
     shutil.copy(SEED[0], copy)
-    _assert_clean_failure(_run([str(SEED[0]), str(copy)], tmp_path), tmp_path, SEED[0].name, "at least two")
+    _assert_clean_failure(_main([str(SEED[0]), str(copy)], tmp_path, capsys), tmp_path, SEED[0].name, "at least two")
+
+
+@pytest.mark.parametrize(("toml", "problem"), [
+    ('["000.txt"\noutlet = "x"\n', "not valid TOML"),
+    ('["elsewhere.txt"]\noutlet = "x"\n', "names elsewhere.txt, which is not among the inputs"),
+    (f'["{SEED[0].name}"]\npublished = 2021-02-30\n', "not valid TOML"),
+    (f'["{SEED[0].name}"]\npublished = "2021-13-01"\n', "is not a valid date (YYYY-MM-DD)"),
+    (f'["{SEED[0].name}"]\npublished = 2999-07-26\n', "is not a possible publication date"),
+])
+def test_bad_manifest(tmp_path: Path, capsys: pytest.CaptureFixture[str], toml: str, problem: str) -> None:
+    manifest = tmp_path / "sources.toml"
+    manifest.write_text(toml, encoding="utf-8")
+    args = [str(SEED[0]), str(SEED[1]), "--manifest", str(manifest)]
+    _assert_clean_failure(_main(args, tmp_path, capsys), tmp_path, "sources.toml", problem)
+
+
+def test_bad_manifest_inside_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "story"
+    shutil.copytree(SEEDS, folder)
+    (folder / SEED[2].name).unlink()  # the folder's manifest still names it
+    _assert_clean_failure(_main([str(folder)], tmp_path, capsys), tmp_path, "sources.toml",
+                          f"names {SEED[2].name}, which is not among the inputs")
+
+
+def test_unsupported_url_scheme(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _assert_clean_failure(_main([str(SEED[0]), "ftp://example.org/a.txt"], tmp_path, capsys), tmp_path,
+                          "ftp://example.org/a.txt", "only http:// and https:// URLs")
+
+
+def test_never_writes_over_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "b.html"
+    shutil.copy(SEED[0], page)
+    code = main(["report", str(page), str(SEED[1]), "-o", str(tmp_path / "b.pdf")])
+    assert code == 2 and "is one of the input files" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.html"]
+    assert page.read_bytes() == SEED[0].read_bytes()
+
+
+def test_never_writes_articles_into_an_input_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "story"
+    shutil.copytree(SEEDS, folder)
+    code = main(["report", str(folder), "-o", str(folder / "briefing.pdf")])
+    assert code == 2 and "is inside the input folder" in capsys.readouterr().err
+    assert not list(folder.glob("briefing*"))
+
+
+def test_output_folder_that_cannot_be_made(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    code = main(["report", str(SEED[0]), str(SEED[1]), "-o", str(tmp_path / "file" / "b.pdf")])
+    assert code == 2 and "is not a writable folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "lots"])
+def test_bad_max_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", str(SEED[0]), str(SEED[1]), "--max-bytes", value, "-o", str(tmp_path / "out" / "b.pdf")])
+    assert exit_info.value.code == 2 and "--max-bytes" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_failure_while_rendering_leaves_no_output(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The PDF fails after the other outputs are rendered: exit 1, a pointer to --debug, no file at all."""
+    import compare.pdf
+
+    def broken(html: str, out: Path, **_: object) -> int:
+        out.write_bytes(b"%PDF-1.7 half")
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr(compare.pdf, "write_pdf", broken)
+    code, err = _main([str(SEED[0]), str(SEED[1])], tmp_path, capsys)
+    assert code == 1 and "internal error: RuntimeError: renderer crashed (rerun with --debug)" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_outputs_are_byte_identical_across_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    for run in ("one", "two"):
+        assert main(["report", str(SEEDS), "-o", str(tmp_path / run / "b.pdf"), "--no-pdf"]) == 0
+    for ext in ("json", "csv", "html"):
+        assert (tmp_path / "one" / f"b.{ext}").read_bytes() == (tmp_path / "two" / f"b.{ext}").read_bytes(), ext
+    assert '"generated": "2023-11-14T22:13:20+00:00"' in (tmp_path / "one" / "b.json").read_text(encoding="utf-8")
