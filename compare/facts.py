@@ -87,11 +87,10 @@ def _name_fact(layer: Layer, m: NameMention, fid: str, passage: str | None) -> F
 
 
 def _quote_fact(layer: Layer, q: Quote, fid: str, passage: str | None, days: list[Fact]) -> Fact:
-    """A quote; its speaker as the article writes the name, and the day it was said if the
-    sentence gives one."""
+    """A quote; its speaker as the article writes the name, and the day it was said if its
+    sentence gives one (``days`` are the day dates read so far, the latest last)."""
     text = layer.article.text
-    sentence = next((p for p in layer.passages if p.start <= q.start < p.end), None)
-    said = [d for d in days if sentence and sentence.start <= d.start < sentence.end]
+    said = [d for d in days[-3:] if d.passage == passage]
     return Fact(id=fid, article=layer.article.id, start=q.start, end=q.end, text=text[q.start:q.end],
                 type="quote", value=key(text[q.start:q.end]), passage=passage,
                 speaker=text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None,

@@ -10,6 +10,7 @@ previous speaker of the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .names import NameMention
@@ -57,8 +58,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _speaker(text: str, sentence_start: int, quote_start: int,
-             names: list[NameMention]) -> tuple[str, int, int] | bool | None:
+def _between(names: list[NameMention], starts: list[int], lo: int, hi: int) -> list[NameMention]:
+    """Names starting in [lo, hi), found by bisection so long articles stay linear."""
+    return names[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+def _speaker(text: str, sentence_start: int, quote_start: int, names: list[NameMention],
+             starts: list[int]) -> tuple[str, int, int] | bool | None:
     """Speaker of a quote: the name between the last verb of saying and the quote. True when
     the verb has no subject of its own ("وأضاف أن"), None when the subject is not a known name,
     False when no verb of saying introduces the quote."""
@@ -67,10 +73,10 @@ def _speaker(text: str, sentence_start: int, quote_start: int,
     if not verbs:
         return False
     verb_end = sentence_start + before.span(verbs[-1].start(), verbs[-1].end())[1]
-    after_verb = [n for n in names if verb_end <= n.start < quote_start]
+    after_verb = _between(names, starts, verb_end, quote_start)
     if after_verb:
         return after_verb[0].key, after_verb[0].start, after_verb[0].end
-    before_verb = [n for n in names if sentence_start <= n.start < verb_end]
+    before_verb = _between(names, starts, sentence_start, verb_end)
     if before_verb:  # "الكاظمي ... قال" / "وقال الرئيس ... الكاظمي"
         return before_verb[-1].key, before_verb[-1].start, before_verb[-1].end
     if _NO_SUBJECT.match(key(text[verb_end:quote_start])):
@@ -82,13 +88,16 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], names: list[NameMen
     """Quotes with speakers; a verb of saying without a named subject continues the last speaker."""
     quotes = []
     last: tuple[str, int, int] | None = None
+    names = sorted(names, key=lambda n: n.start)
+    name_starts = [n.start for n in names]
+    sentence_starts = [s for s, _ in sentences]
     for start, end in quote_spans(text):
-        if not any(c.isalpha() for c in text[start:end]):
-            continue
-        sentence_start = next((s for s, e in sentences if s <= start - 1 < e), text.rfind("\n", 0, start) + 1)
         if sum(w.isalpha() for w in text[start:end].split()) < _MIN_WORDS:
             continue  # a term in quotes ("داعش"), not a statement
-        found = _speaker(text, sentence_start, start, names)
+        i = bisect_right(sentence_starts, start - 1) - 1
+        in_sentence = i >= 0 and start - 1 < sentences[i][1]
+        sentence_start = sentences[i][0] if in_sentence else text.rfind("\n", 0, start) + 1
+        found = _speaker(text, sentence_start, start, names, name_starts)
         if found is True:
             found = last
         elif found is not False:

@@ -50,6 +50,8 @@ BREAKABLE_MM = 90.0
 #: Outlets side by side in one table row; more continue in another row below, because
 #: narrower columns are unreadable and their line breaking dominated render time.
 COLUMNS = 4
+#: Characters of paragraph context shown on each side of an aligned passage.
+CONTEXT_CHARS = 300
 
 
 @dataclass
@@ -155,6 +157,23 @@ def _estimated_mm(cells: list[Cell]) -> float:
     return height
 
 
+def _context(text: str, para_start: int, start: int, end: int, para_end: int) -> tuple[int, int]:
+    """Paragraph context around a passage, at most CONTEXT_CHARS on each side, cut at a space:
+    a page saved as one long line must not print the whole article in every cell."""
+    lo = max(para_start, start - CONTEXT_CHARS)
+    if lo > para_start:
+        lo = text.find(" ", lo, start) + 1 or start
+    hi = min(para_end, end + CONTEXT_CHARS)
+    if hi < para_end:
+        hi = text.rfind(" ", end, hi) if text.rfind(" ", end, hi) > end else end
+    return lo, hi
+
+
+def _clip(cut: bool) -> Markup:
+    """An ellipsis where the context was shortened (not part of the outlet's text)."""
+    return Markup('<span class="clip">…</span>') if cut else Markup("")
+
+
 def _groups(comparison: Comparison, marks: Marks) -> list[GroupView]:
     views = []
     for number, group in enumerate(comparison.groups, 1):
@@ -166,9 +185,10 @@ def _groups(comparison: Comparison, marks: Marks) -> list[GroupView]:
             passages = by_article.get(article.id)
             if passages:
                 start, end = passages[0].start, passages[-1].end
-                cells.append(Cell(article, marks.render(article, passages[0].para_start, start),
+                lo, hi = _context(article.text, passages[0].para_start, start, end, passages[-1].para_end)
+                cells.append(Cell(article, _clip(lo > passages[0].para_start) + marks.render(article, lo, start),
                                   marks.render(article, start, end),
-                                  marks.render(article, end, passages[-1].para_end)))
+                                  marks.render(article, end, hi) + _clip(hi < passages[-1].para_end)))
         copied = sum(run.get("words", 0) for run in group.verbatim)
         views.append(GroupView(group, number, cells, copied, _estimated_mm(cells) > BREAKABLE_MM))
     return views

@@ -104,13 +104,18 @@ class Settings:
 
     @classmethod
     def from_toml(cls, path: Path) -> Settings:
-        """Read overrides from a TOML file; unknown names are a user error."""
+        """Read overrides from a TOML file; unknown names and wrong types are user errors."""
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise InputError(str(path), f"cannot read settings: {exc}") from None
-        known = {f.name: f.type for f in fields(cls)}
-        unknown = sorted(set(data) - set(known))
+        defaults = cls()
+        unknown = sorted(set(data) - {f.name for f in fields(cls)})
         if unknown:
             raise InputError(str(path), f"unknown setting(s): {', '.join(unknown)}")
+        for name, value in data.items():
+            wanted = type(getattr(defaults, name))
+            ok = isinstance(value, wanted) and not (wanted is not bool and isinstance(value, bool))
+            if not ok and not (wanted is float and isinstance(value, int) and not isinstance(value, bool)):
+                raise InputError(str(path), f"setting {name} must be {wanted.__name__}, not {value!r}")
         return cls(**data)

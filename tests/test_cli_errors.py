@@ -185,3 +185,14 @@ def test_outputs_are_byte_identical_across_runs(tmp_path: Path, capsys: pytest.C
     for ext in ("json", "csv", "html"):
         assert (tmp_path / "one" / f"b.{ext}").read_bytes() == (tmp_path / "two" / f"b.{ext}").read_bytes(), ext
     assert '"generated": "2023-11-14T22:13:20+00:00"' in (tmp_path / "one" / "b.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("line", "problem"), [("align_threshold = \"high\"", "must be float"),
+                                               ("no_such_knob = 1", "unknown setting"),
+                                               ("top_k = [", "cannot read settings")])
+def test_bad_settings_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, problem: str) -> None:
+    settings = tmp_path / "tuning.toml"
+    settings.write_text(line + "\n", encoding="utf-8")
+    code, err = _main([str(SEED[0]), str(SEED[1]), "--settings", str(settings)], tmp_path, capsys)
+    assert code == 2 and "tuning.toml" in err and problem in err, err
+    assert not (tmp_path / "out").exists()
