@@ -1,48 +1,75 @@
-"""Line up sentences from different outlets that report the same thing.
+"""Line up the sentences of different outlets that report the same claim.
 
-Three kinds of evidence, combined into one score per passage pair (weights in Settings):
-- TF-IDF cosine over character n-grams of the matching key (robust to clitics and spellings);
-- containment of word-bigram skeletons (a short passage inside a long one scores high);
-- shared numbers and shared fact slots (the same counted noun), which catch paraphrases
-  with little shared wording ("2500 troops" vs "3500 foreign soldiers").
-Candidates come from an inverted index of rare features (no all-pairs matrix), so the cost
-grows near-linearly with the number of passages. Groups are built from the best pairs down,
-and a passage only joins a group it is coherent with, so no hub passage chains unrelated ones.
+Unit: the sentence (a claim), shown with its paragraph as context. A sentence is also scored
+against two adjacent sentences of another article taken together, so a claim one outlet writes
+in one sentence and another splits in two ends in one group.
+
+Evidence per pair (weights in :class:`~compare.settings.Settings`, chosen on gold.json by
+``bench/align_sweep.py``):
+- wording: TF-IDF cosine over character n-grams of the matching key (robust to clitics and
+  spellings: البنتاغون/البنتاجون) plus containment of consonant-skeleton word bigrams (a short
+  sentence inside a long one scores high);
+- facts: shared numbers/dates and shared names add to the score; the same fact slot (a counted
+  noun) or the same quote aligns a pair on its own, which catches paraphrases with little shared
+  wording ("2500 troops" vs "3500 foreign soldiers").
+Kinds: ``verbatim`` (a shared run of content words), ``paraphrase`` (wording above a threshold),
+``same-fact`` (aligned by facts more than by wording).
+
+Cost grows near-linearly with the number of sentences: features are sparse matrices; candidates
+come from a sparse product over each sentence's rarest anchors (with a document-frequency cap)
+keeping the top k per sentence; pair scores are row-wise products over the candidate list.
+Groups are built from the strongest pairs down; a merge needs every article's sentences in the
+group to be neighbours and a strict majority of cross-outlet pairs to be related, so a hub
+sentence cannot chain two unrelated ones.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import pairwise
+from typing import NamedTuple
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
 
 from .facts import is_duration
 from .model import Fact, Group, Passage
 from .settings import Settings
-from .textlayer import Layer, Token, tokens
+from .textlayer import TOKEN, Layer, Token, tokens
 from .words import is_content, skeleton
 
-KIND_RANK = {"verbatim": 3, "paraphrase": 2, "same-fact": 1}
+KINDS = ("same-fact", "paraphrase", "verbatim")  # weakest first: the index is the kind's rank
+_CHUNK = 4_000  # pairs per row-wise product: bounds the memory of one step
+_CHAR_BITS = 20  # 2**20 hashed columns for character n-grams
+_FIBONACCI = np.uint64(0x9E3779B97F4A7C15)  # multiplicative hashing: spreads structured codes evenly
 
 
 @dataclass
 class Unit:
-    """A passage prepared for matching."""
+    """A sentence prepared for matching."""
 
     passage: Passage
-    index: int
+    article: int  # article number
+    index: int  # position in the list of units; one article's units are consecutive
     toks: list[Token]
-    skel: list[str]
-    features: set[str] = field(default_factory=set)
+    skel: list[str]  # consonant skeleton of each token
+    content: list[int]  # positions in ``toks`` of content words: verbatim runs count these
+    content_skel: list[str]  # their skeletons
     numbers: set[str] = field(default_factory=set)
     slots: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    quotes: set[str] = field(default_factory=set)
 
-    @property
-    def article(self) -> str:
-        return self.passage.article
+
+class PairScore(NamedTuple):
+    wording: float  # char cosine and word containment, weighted
+    score: float  # wording plus the number and name bonuses
+    kind: int  # index into KINDS
+    aligned: bool  # enough to put the pair in one group
+    coherent: bool  # enough to count as related when groups merge
 
 
 def _units(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[Unit]:
@@ -51,182 +78,419 @@ def _units(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[U
         if fact.passage:
             by_passage[fact.passage].append(fact)
     units = []
-    for layer in layers:
+    for number, layer in enumerate(layers):
         text = layer.article.text
         for p in layer.passages:
             toks = tokens(text, p.start, p.end)
             if len(toks) < settings.min_passage_words:
                 continue
             skel = [skeleton(t.key) for t in toks]
-            unit = Unit(p, len(units), toks, skel)
-            unit.features = {s for t, s in zip(toks, skel, strict=True) if is_content(t.key) and not s.isdigit()}
+            content = [i for i, t in enumerate(toks) if is_content(t.key)]
+            unit = Unit(p, number, len(units), toks, skel, content, [skel[i] for i in content])
             for f in by_passage[p.id]:
-                if f.type == "quantity" and f.slot and not is_duration(f):
-                    # an ordinal names one item ("the fourth round"): only the same ordinal is one fact
-                    unit.slots.add(f"{f.slot}#{f.value}" if f.form == "ordinal" else f.slot)
-                    unit.numbers.add(f"{f.value:g}" if isinstance(f.value, float) else str(f.value))
-                elif f.type == "date" and f.value:
-                    unit.numbers.add(str(f.value))
+                _add_evidence(unit, f)
             units.append(unit)
     return units
 
 
-def _suppress_furniture(units: list[Unit], n_articles: int) -> list[Unit]:
-    """Drop passages whose exact wording recurs in more than half the articles (page furniture)."""
-    if n_articles < 4:
-        return units
-    seen: dict[str, set[str]] = defaultdict(set)
+def _add_evidence(unit: Unit, f: Fact) -> None:
+    """Facts as matching evidence: values, counted-noun slots, names and quotes."""
+    if f.type == "quantity" and not is_duration(f):
+        unit.numbers.add(f"{f.value:g}" if isinstance(f.value, float) else str(f.value))
+        if f.slot:  # an ordinal names one item ("the fourth round"): only the same ordinal is one fact
+            unit.slots.add(f"{f.slot}#{f.value}" if f.form == "ordinal" else f.slot)
+    elif f.type == "date" and f.value:
+        unit.numbers.add(str(f.value))
+    elif f.type == "name" and f.value:
+        unit.names.add(str(f.value))
+    elif f.type == "quote" and f.value:
+        unit.quotes.add(" ".join(skeleton(w.group()) for w in TOKEN.finditer(str(f.value)) if is_content(w.group())))
+
+
+def _suppress_furniture(units: list[Unit], settings: Settings) -> list[Unit]:
+    """Drop page furniture that the line filter of ingest let through (newsletter blurbs,
+    disclaimers): a sentence whose exact wording recurs in many articles and whose words are
+    foreign to its article. Agency copy also recurs word for word, but it speaks of the story."""
+    wording = [" ".join(u.skel) for u in units]
+    seen: dict[str, set[int]] = defaultdict(set)
+    for u, w in zip(units, wording, strict=True):
+        seen[w].add(u.article)
+    recurring = [len(seen[w]) >= settings.furniture_min_articles for w in wording]
+    hit = {u.article for u, r in zip(units, recurring, strict=True) if r}
+    words: dict[int, Counter[str]] = defaultdict(Counter)
     for u in units:
-        seen[" ".join(u.skel)].add(u.article)
-    return [u for u in units if len(seen[" ".join(u.skel)]) <= n_articles / 2]
+        if u.article in hit:
+            words[u.article].update(u.content_skel)
+    return [u for u, r in zip(units, recurring, strict=True)
+            if not r or _related(u, words[u.article]) >= settings.furniture_related]
+
+
+def _related(u: Unit, article_words: Counter[str]) -> float:
+    """Share of a sentence's content words that its article also uses elsewhere."""
+    own = Counter(u.content_skel)
+    return sum(article_words[w] > n for w, n in own.items()) / max(1, len(own))
+
+
+def _binary(rows: list[list[Hashable]]) -> sparse.csr_matrix:
+    """A 0/1 matrix with one row per list of distinct items; columns are numbered in order of
+    first sight, so callers pass lists (not sets, whose order changes between runs)."""
+    vocab: dict[Hashable, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for row in rows:
+        indices.extend(sorted(vocab.setdefault(item, len(vocab)) for item in row))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(1, len(vocab))))
+
+
+def _rowdot(m: sparse.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Dot products of rows ``a[i]`` and ``b[i]`` of ``m``, in chunks so memory stays bounded."""
+    out = np.zeros(len(a), dtype=np.float64)
+    for lo in range(0, len(a), _CHUNK):
+        hi = lo + _CHUNK
+        out[lo:hi] = np.asarray(m[a[lo:hi]].multiply(m[b[lo:hi]]).sum(axis=1)).ravel()
+    return out
+
+
+def _grams(seq: list[str], n: int) -> list[tuple[str, ...]]:
+    """Distinct word n-grams in text order."""
+    return list(dict.fromkeys(zip(*(seq[i:] for i in range(n)), strict=False)))
+
+
+@dataclass
+class Rows:
+    """What each feature row stands for: a unit, or a span of two adjacent units of one article."""
+
+    units: list[Unit]
+    spans: list[tuple[int, int]]  # unit indices; span k is row len(units) + k
+
+    def span_row(self) -> dict[tuple[int, int], int]:
+        return {span: len(self.units) + k for k, span in enumerate(self.spans)}
 
 
 class Scorer:
-    """Pair scores with their parts, computed on demand and cached."""
+    """Sparse features of every row and vectorised scores of row pairs, cached by pair."""
 
-    def __init__(self, units: list[Unit], settings: Settings) -> None:
-        self.units = units
+    def __init__(self, rows: Rows, settings: Settings) -> None:
+        self.rows = rows
         self.s = settings
-        vectorizer = TfidfVectorizer(analyzer="char_wb", sublinear_tf=True,
-                                     ngram_range=(settings.char_ngram_min, settings.char_ngram_max))
-        self.matrix = vectorizer.fit_transform([" ".join(t.key for t in u.toks) for u in units]).tocsr()
+        units = rows.units
         n = settings.word_ngram
-        self.grams = [set(zip(*(u.skel[i:] for i in range(n)), strict=False)) for u in units]
-        self.cache: dict[tuple[int, int], tuple[float, str]] = {}
+        v = settings.verbatim_min_words
+        # span rows are sums of their two unit rows: one sparse product, no second pass over text
+        spans = np.array(rows.spans, dtype=np.int64).reshape(-1, 2)
+        self.select = sparse.csr_matrix((np.ones(spans.size), (np.repeat(np.arange(len(spans)), 2), spans.ravel())),
+                                        shape=(len(spans), len(units)))
+        words, vocab = _count_rows([[t.key for t in u.toks] for u in units])
+        self.chars = self._chars(self._stack(words), vocab, len(units))
+        self.bigrams = self._stack(_binary([_grams(u.skel, n) for u in units]), binary=True)
+        self.bigram_count = np.asarray(self.bigrams.sum(axis=1)).ravel()
+        self.shingles = self._stack(_binary([_grams(u.content_skel, v) for u in units]), binary=True)
+        self.numbers = self._stack(_binary([sorted(u.numbers) for u in units]), binary=True)
+        self.ties = self._stack(_binary([sorted({("slot", s) for s in u.slots} | {("quote", q) for q in u.quotes})
+                                         for u in units]), binary=True)
+        self.names = self._stack(_binary([sorted(u.names) for u in units]), binary=True)
+        self.cache: dict[tuple[int, int], PairScore] = {}
 
-    def cosine(self, a: int, b: int) -> float:
-        return float(self.matrix[a].multiply(self.matrix[b]).sum())
+    def _stack(self, m: sparse.csr_matrix, binary: bool = False) -> sparse.csr_matrix:
+        """Unit rows followed by span rows."""
+        extra = (self.select @ m).tocsr()
+        if binary:
+            extra.data[:] = 1
+        return sparse.vstack([m, extra], format="csr")
 
-    def score(self, a: int, b: int) -> tuple[float, str]:
-        """(score, kind) of a pair of units."""
-        if a > b:
-            a, b = b, a
-        if (a, b) in self.cache:
-            return self.cache[(a, b)]
-        ua, ub = self.units[a], self.units[b]
-        ga, gb = self.grams[a], self.grams[b]
-        containment = len(ga & gb) / max(1, min(len(ga), len(gb)))
-        score = self.s.weight_char * self.cosine(a, b) + self.s.weight_words * containment
-        score += self.s.bonus_numbers * min(2, len(ua.numbers & ub.numbers))
-        shared_slots = ua.slots & ub.slots
-        if longest_run(ua.skel, ub.skel)[2] >= self.s.verbatim_min_words:
-            kind = "verbatim"
-        elif score >= self.s.paraphrase_threshold:
-            kind = "paraphrase"
-        else:
-            kind = "same-fact"
-            if shared_slots:  # the same fact slot is evidence enough that the passages report one fact
-                score = max(score, self.s.align_threshold)
-        self.cache[(a, b)] = (score, kind)
-        return score, kind
+    def _chars(self, words: sparse.csr_matrix, vocab: list[str], n_units: int) -> sparse.csr_matrix:
+        """Sublinear TF-IDF of character n-grams, L2-normalised, from word counts per row and a
+        per-word n-gram table, so each distinct word is cut into n-grams once."""
+        if not vocab:
+            return sparse.csr_matrix((words.shape[0], 1), dtype=np.float32)
+        m = (words @ _char_table(vocab, self.s.char_ngram_min, self.s.char_ngram_max)).tocsr().astype(np.float32)
+        df = np.bincount(m.indices[:m.indptr[n_units]], minlength=m.shape[1])
+        idf = (np.log((1 + n_units) / (1 + df)) + 1.0).astype(np.float32)
+        m.data = (1.0 + np.log(m.data)) * idf[m.indices]  # float32 halves the memory traffic
+        row = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+        norms = np.sqrt(np.bincount(row, weights=m.data ** 2, minlength=m.shape[0]))
+        m.data /= np.maximum(norms, 1e-12)[row]
+        return m
 
+    def evaluate(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
+        """The columns of :class:`PairScore` for row pairs ``a[i], b[i]``, as arrays."""
+        s = self.s
+        cosine = _rowdot(self.chars, a, b)
+        shared = _rowdot(self.bigrams, a, b)
+        containment = shared / np.maximum(1, np.minimum(self.bigram_count[a], self.bigram_count[b]))
+        wording = s.weight_char * cosine + s.weight_words * containment
+        score = (wording + s.bonus_numbers * np.minimum(2, _rowdot(self.numbers, a, b))
+                 + s.bonus_names * np.minimum(3, _rowdot(self.names, a, b)))
+        verbatim = _rowdot(self.shingles, a, b) > 0
+        tied = _rowdot(self.ties, a, b) > 0  # the same counted noun or the same quote
+        kind = np.where(verbatim, 2, np.where(wording >= s.paraphrase_threshold, 1, 0))
+        aligned = verbatim | tied | (score >= s.align_threshold)
+        coherent = verbatim | tied | (score >= s.group_coherence)
+        return wording, score, kind, aligned, coherent
 
-def longest_run(a: list[str], b: list[str]) -> tuple[int, int, int]:
-    """(start in a, start in b, length) of the longest shared run of words."""
-    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return m.a, m.b, m.size
-
-
-def shared_runs(a: Unit, b: Unit, min_words: int) -> list[dict[str, int | str]]:
-    """Copied runs of at least ``min_words`` words, as original-offset spans on both sides."""
-    runs = []
-    for block in SequenceMatcher(None, a.skel, b.skel, autojunk=False).get_matching_blocks():
-        if block.size >= min_words:
-            ta, tb = a.toks[block.a:block.a + block.size], b.toks[block.b:block.b + block.size]
-            runs.append({"a": a.article, "a_start": ta[0].start, "a_end": ta[-1].end,
-                         "b": b.article, "b_start": tb[0].start, "b_end": tb[-1].end, "words": block.size})
-    return runs
-
-
-def _candidates(units: list[Unit], settings: Settings) -> set[tuple[int, int]]:
-    """Top-k partners per unit from an inverted index of rare features, numbers and slots."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for u in units:
-        for f in u.features | {f"#{n}" for n in u.numbers} | {f"@{s}" for s in u.slots}:
-            index[f].append(u.index)
-    n_articles = len({u.article for u in units})
-    max_df = max(2 * n_articles, int(0.02 * len(units)))
-    idf = {f: float(np.log(len(units) / len(ids))) for f, ids in index.items() if len(ids) <= max_df}
-    pairs: set[tuple[int, int]] = set()
-    for u in units:
-        votes: Counter[int] = Counter()
-        for f in u.features | {f"#{n}" for n in u.numbers} | {f"@{s}" for s in u.slots}:
-            weight = idf.get(f)
-            if weight is None:
-                continue
-            for other in index[f]:
-                if units[other].article != u.article:
-                    votes[other] += weight
-        for other, _ in votes.most_common(settings.top_k):
-            pairs.add((min(u.index, other), max(u.index, other)))
-    return pairs
+    def pairs(self, wanted: Iterable[tuple[int, int]]) -> dict[tuple[int, int], PairScore]:
+        """Scores of the wanted pairs, keyed smaller row first; computed in one batch and cached."""
+        keys = sorted({(min(p), max(p)) for p in wanted})
+        missing = [k for k in keys if k not in self.cache]
+        if missing:
+            cols = self.evaluate(*np.array(missing, dtype=np.int64).T)
+            for k, *values in zip(missing, *(c.tolist() for c in cols), strict=True):
+                self.cache[k] = PairScore(*values)
+        return {k: self.cache[k] for k in keys}
 
 
-def _adjacent(a: Passage, b: Passage) -> bool:
-    return a.article == b.article and a.paragraph == b.paragraph and abs(a.sentence - b.sentence) == 1
+def _char_table(words: list[str], lo: int, hi: int) -> sparse.csr_matrix:
+    """Words x character n-grams (lo..hi) count table, each word padded with a space on both
+    sides as sklearn's char_wb does. Array arithmetic instead of a Python loop per n-gram: an
+    n-gram is coded as an integer over the words' alphabet, then hashed into 2 ** _CHAR_BITS
+    buckets (the hashing trick: memory is bounded however large the vocabulary grows; on a
+    comparison of a few articles, two n-grams sharing a bucket is rare)."""
+    padded = [f" {w} " for w in words]
+    lengths = np.array([len(p) for p in padded])
+    codes = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32)
+    alphabet, symbols = np.unique(codes, return_inverse=True)
+    base = np.uint64(len(alphabet) + 1)
+    symbols = symbols.astype(np.uint64) + np.uint64(1)  # no symbol is 0: n-grams of different n differ
+    word_of = np.repeat(np.arange(len(words)), lengths)
+    word_end = np.repeat(np.cumsum(lengths), lengths)
+    position = np.arange(len(codes))
+    rows, grams = [], []
+    for n in range(lo, hi + 1):
+        start = position[position + n <= word_end]
+        code = np.zeros(len(start), dtype=np.uint64)
+        for k in range(n):
+            code = code * base + symbols[start + k]
+        rows.append(word_of[start])
+        grams.append(code)
+    row = np.concatenate(rows)
+    bucket = ((np.concatenate(grams) * _FIBONACCI) >> np.uint64(64 - _CHAR_BITS)).astype(np.int64)
+    present = np.zeros(1 << _CHAR_BITS, dtype=bool)
+    present[bucket] = True
+    col = (np.cumsum(present) - 1)[bucket]  # only the buckets in use become columns (no sort needed)
+    table = sparse.csr_matrix((np.ones(len(row)), (row, col)), shape=(len(words), int(present.sum())))
+    table.sum_duplicates()
+    return table
 
 
-def _mergeable(g1: list[int], g2: list[int], scorer: Scorer) -> bool:
-    """Two groups join only if they do not hold unrelated passages of one article and most
-    cross pairs from different outlets are similar (group coherence)."""
-    units = scorer.units
-    cross = 0
-    good = 0
-    for a in g1:
-        for b in g2:
-            pa, pb = units[a].passage, units[b].passage
-            if pa.article == pb.article:
-                if not _adjacent(pa, pb):
+def _count_rows(words: list[list[str]]) -> tuple[sparse.csr_matrix, list[str]]:
+    """Rows x distinct words count matrix, and the words of its columns."""
+    vocab: dict[str, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for row in words:
+        indices.extend(vocab.setdefault(w, len(vocab)) for w in row)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    m = sparse.csr_matrix((data, indices, indptr), shape=(len(words), max(1, len(vocab))))
+    m.sum_duplicates()
+    return m, list(vocab)
+
+
+def _anchor_features(u: Unit) -> list[str]:
+    """Content words in text order, then the facts: the column order of the anchor matrix, which
+    breaks ties between equally rare anchors, is then the same on every run."""
+    words = [u.skel[i] for i in u.content if not u.skel[i].isdigit()]
+    facts = [f"#{x}" for x in sorted(u.numbers)] + [f"@{x}" for x in sorted(u.slots)] \
+        + [f"${x}" for x in sorted(u.names)] + [f'"{x}' for x in sorted(u.quotes)]
+    return list(dict.fromkeys(words + facts))
+
+
+def _ranks(group: np.ndarray, value: np.ndarray, tie: np.ndarray) -> np.ndarray:
+    """Rank of each entry among the entries of its group, highest value first."""
+    order = np.lexsort((tie, -value, group))
+    ranks = np.empty(len(group), dtype=np.int64)
+    ranks[order] = np.arange(len(group)) - np.searchsorted(group[order], group[order], side="left")
+    return ranks
+
+
+def _candidates(units: list[Unit], settings: Settings) -> np.ndarray:
+    """Candidate partners from other articles, as (a, b) rows with a < b.
+
+    Features are content skeletons, numbers, slots, names and quotes seen in at least two and at
+    most ``anchor_max_df`` units. Each unit looks its ``anchors`` rarest features up among all
+    features of the other units, and ranks partners by the summed IDF of the shared ones (one
+    sparse product whose cost is bounded per unit, no all-pairs matrix). A pair is kept when
+    it is in the top k of either unit, and no unit keeps more than 2k pairs: hub sentences that
+    many others rank high would otherwise make the later steps grow faster than the corpus."""
+    n = len(units)
+    feats = _binary([_anchor_features(u) for u in units]).tocoo()
+    df = np.bincount(feats.col, minlength=feats.shape[1])
+    usable = (df[feats.col] >= 2) & (df[feats.col] <= settings.anchor_max_df)
+    row, col = feats.row[usable], feats.col[usable]
+    weight = np.log1p(n / df[col])  # smoothed: a feature every unit shares still counts
+    index = sparse.csr_matrix((weight, (row, col)), shape=feats.shape)
+    rarest = _ranks(row, -df[col].astype(np.float64), col) < settings.anchors
+    anchors = sparse.csr_matrix((weight[rarest], (row[rarest], col[rarest])), shape=feats.shape)
+    votes = (anchors @ index.T).tocoo()  # a unit's anchors against every usable feature of the others
+    article = np.array([u.article for u in units])
+    other = article[votes.row] != article[votes.col]
+    row, col, val = votes.row[other], votes.col[other], votes.data[other]
+    top = _ranks(row, val, col) < settings.top_k
+    a, b = np.minimum(row[top], col[top]), np.maximum(row[top], col[top])
+    pairs, first = np.unique(np.stack([a, b], axis=1), axis=0, return_index=True)
+    if not len(pairs):
+        return pairs.reshape(0, 2)
+    value = val[top][first]
+    ends = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    pair_id = np.tile(np.arange(len(pairs)), 2)
+    rank = _ranks(ends, np.tile(value, 2), pair_id)
+    worst = np.maximum(rank[:len(pairs)], rank[len(pairs):])
+    return pairs[worst < 2 * settings.top_k]
+
+
+def _spans(units: list[Unit]) -> list[tuple[int, int]]:
+    """Every two adjacent units of one article."""
+    return [(i, i + 1) for i in range(len(units) - 1) if units[i].article == units[i + 1].article]
+
+
+def _span_edges(aligned: list[tuple[int, int]], rows: Rows, scorer: Scorer,
+                settings: Settings) -> list[tuple[float, tuple[int, ...]]]:
+    """Edges from a unit to two adjacent units of another article that together say what it says
+    (looked for next to aligned pairs): the two sentences read as one must align and word it
+    better than either sentence alone."""
+    span_of = rows.span_row()
+    wanted = []
+    for a, b in aligned:
+        for one, other in ((a, b), (b, a)):
+            for span in ((other - 1, other), (other, other + 1)):
+                if span in span_of:
+                    wanted.append((one, span))
+    scores = scorer.pairs([(one, span_of[span]) for one, span in wanted]
+                          + [(one, part) for one, span in wanted for part in span])
+    edges = []
+    for one, span in sorted(set(wanted)):
+        joint = scores[(one, span_of[span])]
+        best_part = max(scores[(min(one, p), max(one, p))].wording for p in span)
+        if joint.aligned and joint.wording >= best_part + settings.span_gain:
+            edges.append((joint.score, (one, *span)))
+    return edges
+
+
+def _triangles(edges: list[tuple[float, tuple[int, ...]]], units: list[Unit]) -> list[tuple[int, int]]:
+    """Pairs of units from different articles that share an aligned neighbour: the pairs the
+    coherence check asks about, scored in one batch instead of one merge at a time."""
+    near: dict[int, set[int]] = defaultdict(set)
+    for _, nodes in edges:
+        for a in nodes:
+            near[a].update(b for b in nodes if units[b].article != units[a].article)
+    return [(a, b) for around in near.values() for a in around for b in around
+            if a < b and units[a].article != units[b].article]
+
+
+class Grouper:
+    """Union-find over units with the two merge guards (neighbours per article, coherence)."""
+
+    def __init__(self, units: list[Unit], scorer: Scorer, settings: Settings) -> None:
+        self.units = units
+        self.scorer = scorer
+        self.s = settings
+        self.parent = list(range(len(units)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def merge(self, nodes: tuple[int, ...]) -> bool:
+        """Join the groups of ``nodes`` if the result stays a group of neighbours that agree."""
+        roots = sorted({self.find(i) for i in nodes}, key=lambda r: (-len(self.members[r]), r))
+        if len(roots) < 2:
+            return False
+        joined = [i for r in roots for i in self.members[r]]
+        if not self._neighbours(joined) or not self._coherent(roots, set(nodes)):
+            return False
+        big = roots[0]
+        for r in roots[1:]:
+            self.members[big].extend(self.members.pop(r))
+            self.parent[r] = big
+        return True
+
+    def _neighbours(self, joined: list[int]) -> bool:
+        """Sentences of one article in a group follow each other or share a paragraph."""
+        by_article: dict[int, list[Unit]] = defaultdict(list)
+        for i in joined:
+            by_article[self.units[i].article].append(self.units[i])
+        for us in by_article.values():
+            us.sort(key=lambda u: u.index)
+            for x, y in pairwise(us):
+                if y.index - x.index != 1 and x.passage.paragraph != y.passage.paragraph:
                     return False
-                continue
-            cross += 1
-            good += scorer.score(a, b)[0] >= scorer.s.group_coherence
-    return cross == 0 or good * 2 >= cross
+        return True
+
+    def _coherent(self, roots: list[int], edge: set[int]) -> bool:
+        """A strict majority of cross-outlet pairs between the joined groups must be related;
+        pairs inside the triggering edge vouch for themselves. Only pairs already scored count as
+        possibly related (candidates, span parts, pairs with an aligned neighbour in common): a
+        pair that is in neither sentence's candidate list is unrelated. Large groups are sampled."""
+        sample = [self.members[r][:self.s.coherence_sample] for r in roots]
+        cross = [(min(a, b), max(a, b)) for i, ga in enumerate(sample) for gb in sample[i + 1:]
+                 for a in ga for b in gb
+                 if self.units[a].article != self.units[b].article and not (a in edge and b in edge)]
+        good = sum(self.scorer.cache[p].coherent for p in cross if p in self.scorer.cache)
+        return 2 * good > len(cross) if cross else True
+
+    def groups(self) -> list[list[int]]:
+        return [sorted(m) for m in self.members.values() if len({self.units[i].article for i in m}) > 1]
 
 
 def align(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[Group]:
-    """Groups of passages from at least two outlets, strongest first."""
-    units = _suppress_furniture(_units(layers, facts, settings), len(layers))
-    if len(units) < 2:
-        return []
+    """Groups of sentences from at least two outlets, most outlets and strongest first."""
+    units = _suppress_furniture(_units(layers, facts, settings), settings)
     for i, u in enumerate(units):
         u.index = i
-    scorer = Scorer(units, settings)
-    scored = []
-    for a, b in sorted(_candidates(units, settings)):
-        score, kind = scorer.score(a, b)
-        if score >= settings.align_threshold:
-            scored.append((score, a, b, kind))
-    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    member: dict[int, list[int]] = {}
-    for _, a, b, _ in scored:
-        ga, gb = member.get(a, [a]), member.get(b, [b])
-        if ga is gb or not _mergeable(ga, gb, scorer):
-            continue
-        merged = ga + gb
-        for i in merged:
-            member[i] = merged
-    groups_idx = {id(g): g for g in member.values()}.values()
-    groups = [_group(sorted(g), scorer, settings) for g in groups_idx]
+    if len({u.article for u in units}) < 2:
+        return []
+    rows = Rows(units, _spans(units))
+    scorer = Scorer(rows, settings)
+    scores = scorer.pairs(map(tuple, _candidates(units, settings).tolist()))
+    aligned = [p for p, s in scores.items() if s.aligned]
+    edges = [(scores[p].score, p) for p in aligned] + _span_edges(aligned, rows, scorer, settings)
+    edges.sort(key=lambda e: (-e[0], e[1]))
+    scorer.pairs(_triangles(edges, units))
+    grouper = Grouper(units, scorer, settings)
+    for _, nodes in edges:
+        grouper.merge(nodes)
+    members = grouper.groups()
+    scores = scorer.pairs((a, b) for m in members for a in m for b in m
+                          if a < b and units[a].article != units[b].article)
+    groups = [_group([units[i] for i in m], scores, settings) for m in members]
     groups.sort(key=lambda g: (-len({p.article for p in g.passages}), -g.score, g.passages[0].id))
     for n, g in enumerate(groups, 1):
         g.id = f"g{n}"
     return groups
 
 
-def _group(members: list[int], scorer: Scorer, settings: Settings) -> Group:
-    units = [scorer.units[i] for i in members]
+def shared_runs(a: Unit, b: Unit, min_words: int) -> list[dict[str, int | str]]:
+    """Copied runs of at least ``min_words`` content words, as original-offset spans on both sides
+    (function words inside a run are covered; they do not count towards its length)."""
+    runs = []
+    matcher = SequenceMatcher(None, a.content_skel, b.content_skel, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        if block.size >= min_words:
+            ta = [a.toks[a.content[block.a]], a.toks[a.content[block.a + block.size - 1]]]
+            tb = [b.toks[b.content[block.b]], b.toks[b.content[block.b + block.size - 1]]]
+            runs.append({"a": a.passage.article, "a_start": ta[0].start, "a_end": ta[1].end,
+                         "b": b.passage.article, "b_start": tb[0].start, "b_end": tb[1].end,
+                         "words": block.size})
+    return runs
+
+
+def _group(units: list[Unit], scores: dict[tuple[int, int], PairScore], settings: Settings) -> Group:
     pairs = []
     verbatim = []
     for i, a in enumerate(units):
         for b in units[i + 1:]:
             if a.article == b.article:
                 continue
-            score, kind = scorer.score(a.index, b.index)
-            pairs.append({"a": a.passage.id, "b": b.passage.id, "kind": kind, "score": round(score, 3)})
-            if kind == "verbatim":
+            pair = scores[(a.index, b.index)]
+            pairs.append({"a": a.passage.id, "b": b.passage.id, "kind": KINDS[pair.kind], "score": round(pair.score, 3)})
+            if KINDS[pair.kind] == "verbatim":
                 verbatim.extend(shared_runs(a, b, settings.verbatim_min_words))
-    best = max(pairs, key=lambda p: (KIND_RANK[p["kind"]], p["score"]))
+    best = max(pairs, key=lambda p: (KINDS.index(p["kind"]), p["score"]))
     score = sum(p["score"] for p in pairs) / len(pairs)
     passages = sorted((u.passage for u in units), key=lambda p: (p.article, p.start))
     return Group(id="", kind=best["kind"], score=round(score, 3), passages=passages, pairs=pairs,

@@ -139,6 +139,7 @@ class Comparison:
     generated: str = ""
     warnings: list[str] = field(default_factory=list)
     schema: str = SCHEMA
+    reuse: dict[str, Any] = field(default_factory=dict)  # verbatim reuse per article pair, likely sources (compare.reuse)
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)

@@ -12,6 +12,7 @@ from .diff import diff
 from .facts import extract_facts
 from .ingest import ingest
 from .model import Article, Comparison
+from .reuse import compute_reuse
 from .settings import Settings
 from .textlayer import segment
 
@@ -53,6 +54,7 @@ def compare_articles(articles: list[Article], settings: Settings | None = None, 
     discrepancies = diff(articles, groups, facts)
     comparison = Comparison(articles=articles, groups=groups, facts=facts, discrepancies=discrepancies,
                             settings=settings.to_dict(), generated=generated_at())
+    comparison.reuse = compute_reuse(articles, groups)
     comparison.title = default_title(comparison)
     return comparison
 

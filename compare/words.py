@@ -9,9 +9,12 @@ hamza carriers and folds foreign-sound letters, so agency copy re-spelt by anoth
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ف)(?=..)")
 _SUFFIX = re.compile(r"(?:ات|ون|ين|ان|ها|هم|هما|هن|كم|نا|ه|ي|ا)$")
+#: Every proclitic a name can carry: conjunction, preposition, article ("ولأسوشيتد", "بالأناضول").
+_PROCLITICS = re.compile(r"^[وف]?[بلك]?(?:ال)?(?=...)")
 
 #: Function words that carry no claim (matching-key forms).
 STOPWORDS = frozenset(
@@ -33,10 +36,27 @@ def stem(word_key: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word_key: str) -> str:
-    """Consonant skeleton of a matching-key word: spelling variants of one word share it."""
+    """Consonant skeleton of a matching-key word: spelling variants of one word share it.
+    Memoised: alignment asks for every token of every sentence, and news repeats its words."""
     word = _PREFIX.sub("", word_key)
     return word.translate(_SKELETON_DROP).translate(_SKELETON_FOLD) or word_key
+
+
+def name_forms(word_key: str) -> set[str]:
+    """Forms a word can take as part of a proper name: its key and skeleton, as written and
+    without its proclitics, so "لأسوشيتيد" (for AP) meets the name "أسوشيتد". Only for matching
+    against known names (see :func:`name_form`): on ordinary words the bare form over-strips."""
+    bare = _PROCLITICS.sub("", word_key)
+    return {word_key, bare, skeleton(word_key), skeleton(bare)}
+
+
+def name_form(word_key: str) -> str:
+    """The form a known name's word is matched by: its skeleton, robust to spelling, unless the
+    skeleton is too short to tell names apart (إرنا and إيران share "رن"): then the key itself."""
+    skel = skeleton(word_key)
+    return skel if len(skel) >= 3 else word_key
 
 
 def is_content(word_key: str) -> bool:
