@@ -17,9 +17,13 @@ test: $(STAMP)
 lint: $(STAMP)
 	.venv/bin/ruff check compare tests bench
 
+# Benchmarks print figures; they are not timed tests. bench/big_inputs.py (minutes) runs on its own.
 bench: $(STAMP)
-	$(PY) bench/facts_speed.py
-	$(PY) bench/render_speed.py
+	$(PY) -m bench.facts_speed
+	$(PY) -m bench.ans_stance
+	$(PY) -m bench.align_scale
+	$(PY) -m bench.baselines
+	$(PY) -m bench.render_speed
 
 # System packages the PDF needs: installed when missing and root, otherwise the exact command is printed.
 system:
