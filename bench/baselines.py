@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 from itertools import combinations
 
 from bench.align_sweep import GOLD, run, score, seed_layers
+from bench.timing import best_of
 from compare.settings import Settings
 from compare.textlayer import Layer, paragraphs
 
@@ -46,19 +47,10 @@ def difflib_recall(ratios: list[tuple[float, str, str, str, str]], threshold: fl
     return found, len(aligned)
 
 
-def best_time(fn, runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     layers, facts = seed_layers()
     settings = Settings()
-    ours_time = best_time(lambda: run(layers, facts, settings), runs=5)
+    ours_time = best_of(lambda: run(layers, facts, settings), runs=5)
     ours = score(run(layers, facts, settings))
     start = time.perf_counter()
     ratios = difflib_ratios(layers)

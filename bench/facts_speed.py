@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from bench.timing import best_of
 from compare.align import align
 from compare.diff import diff
 from compare.facts import extract_facts
@@ -16,23 +15,14 @@ from compare.textlayer import segment
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def best_of(runs: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     settings = Settings()
     articles, _ = ingest([str(SEEDS)], settings)
     layers = [segment(a) for a in articles]
     facts = extract_facts(layers)
     groups = align(layers, facts, settings)
-    t_facts = best_of(5, lambda: extract_facts(layers))
-    t_diff = best_of(5, lambda: diff(articles, groups, facts))
+    t_facts = best_of(lambda: extract_facts(layers), runs=5)
+    t_diff = best_of(lambda: diff(articles, groups, facts), runs=5)
     print(f"seeds: {len(articles)} articles, {len(facts)} facts, {len(groups)} groups")
     print(f"facts  {t_facts * 1000:7.1f} ms (best of 5)")
     print(f"diff   {t_diff * 1000:7.1f} ms (best of 5)")
