@@ -29,6 +29,7 @@ from .words import is_content, skeleton
 KINDS = ["conflict", "scope", "time", "wording", "compatible", "agreement", "single-source"]
 #: Figures from articles published this many days before the newest one are "another time".
 OTHER_TIME_DAYS = 180
+_DIRECTIONS = {f"{w}{e}" for w in ("شمال", "جنوب", "شرق", "غرب") for e in ("ي", "يه")}
 #: Share of words two quotes must share to be one quote.
 SAME_QUOTE = 0.6
 #: Relative tolerance of an approximate figure ("نحو 3500").
@@ -37,6 +38,15 @@ APPROX_TOLERANCE = 0.1
 _SAID_AT = re.compile(r"^\W*و?جاء ذلك")
 #: Nisba adjectives (أجنبية, الأمريكية): a swap between two of them changes who is meant.
 _NISBA = re.compile(r"^(ال)?\w+[^\Wاوي](ي|يه|يين|يون)$")
+
+
+def _swapped_qualifier(a: str, b: str) -> bool:
+    """Two nisba adjectives in the same grammatical slot (same definiteness and gender), such as
+    أجنبية/أمريكية: a change of who is meant. Directions (جنوبي) describe places, not parties."""
+    ma, mb = _NISBA.match(a), _NISBA.match(b)
+    if not (ma and mb) or {a.removeprefix("ال"), b.removeprefix("ال")} & _DIRECTIONS:
+        return False
+    return bool(ma.group(1)) == bool(mb.group(1)) and ma.group(2) == mb.group(2)
 
 
 def _interval(f: Fact) -> tuple[float, float]:
@@ -102,6 +112,10 @@ class Differ:
             parts.append(f"النطاق: {scope}")
         if f.time == "earlier":
             parts.append("مستوى سابق")
+        elif f.time == "updated":
+            parts.append("رقم محدّث بعد ارتفاع أو انخفاض")
+        elif f.time == "later":
+            parts.append("مستوى مخطط له")
         year = self._other_year(f)
         if year:
             parts.append(f"رقم عام {year}")
@@ -129,8 +143,7 @@ class Differ:
             facts.sort(key=lambda f: (self.order.index(f.article), f.start))
             outlets = {f.article for f in facts}
             if len(outlets) < 2:
-                for f in facts:
-                    self._add("single-source", slot, [f], "")
+                self._add("single-source", slot, facts, "")
                 continue
             kind, explanation = self._classify(facts, group_of)
             self._add(kind, slot, facts, explanation)
@@ -139,7 +152,7 @@ class Differ:
         """How two values of one slot from different outlets relate."""
         if a.subset_of or b.subset_of or sorted(a.scope) != sorted(b.scope):
             return "scope" if a.value != b.value else "agreement"
-        if a.time == "earlier" or b.time == "earlier" or self._other_year(a) != self._other_year(b):
+        if a.time or b.time or self._other_year(a) != self._other_year(b):
             return "time" if a.value != b.value else "agreement"
         same_claim = a.passage in group_of and group_of.get(a.passage) == group_of.get(b.passage or "")
         return _relation(a, b, same_claim)
@@ -283,7 +296,7 @@ class Differ:
                     self._differ(group, a.article, ta[i2 - 1], b.article, tb[j2 - 1])
 
     def _differ(self, group: Group, art_a: str, ta: Token, art_b: str, tb: Token) -> None:
-        nisba = bool(_NISBA.match(ta.key) and _NISBA.match(tb.key))
+        nisba = _swapped_qualifier(ta.key, tb.key)
         if not (is_content(ta.key) and is_content(tb.key)) or (group.kind == "same-fact" and not nisba):
             return  # in a same-fact group the wording differs anyway; only a changed qualifier counts
         for art, tok in ((art_a, ta), (art_b, tb)):

@@ -9,6 +9,7 @@ count — so that figures from passages that were never aligned still meet in on
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 
 from .dates import DateMention, find_dates
@@ -40,14 +41,41 @@ def _passage_of(layer: Layer, starts: list[int], offset: int) -> str | None:
     return None
 
 
+#: Event nouns that say what happened to the people counted after them ("مقتل 29 شخصا" counts the
+#: dead, "إصابة 300 آخرين" the wounded), so those figures meet "53 قتيلا" and "400 جريح".
+EVENT_NOUNS = {
+    "مقتل": "قتيل", "قتل": "قتيل", "مصرع": "قتيل", "وفاه": "قتيل", "استشهاد": "قتيل",
+    "اصابه": "جريح", "جرح": "جريح", "اعتقال": "معتقل", "توقيف": "معتقل", "احتجاز": "معتقل",
+    "اختطاف": "مخطوف", "خطف": "مخطوف", "نزوح": "نازح", "تهجير": "نازح", "اجلاء": "نازح",
+}
+#: Nouns that only say "people": the event noun before them says what is counted.
+PERSON_NOUNS = frozenset({"شخص", "اخر", "اخري", "فرد", "مواطن", "مدني", "نسمه"})
+_WORD = re.compile(r"\w+")
+_CLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?:ال)?")
+
+
+def _counted(text: str, q: Quantity) -> tuple[str | None, list[str]]:
+    """The quantity's counted noun and scope, with an event noun before it taking over a
+    person noun ("مقتل 5 مدنيين": the dead, scope civilians)."""
+    if q.noun is not None and q.noun not in PERSON_NOUNS:
+        return q.noun, list(q.scope)
+    before = [_CLITICS.sub("", key(w)) for w in _WORD.findall(text[max(0, q.start - 40):q.start])][-3:]
+    event = next((EVENT_NOUNS[w] for w in reversed(before) if w in EVENT_NOUNS), None)
+    if event is None:
+        return q.noun, list(q.scope)
+    scope = list(q.scope) + ([q.noun] if q.noun and q.noun not in ("شخص", "اخر", "اخري", "فرد") else [])
+    return event, scope
+
+
 def _quantity_fact(layer: Layer, q: Quantity, fid: str, passage: str | None, whole: str | None) -> Fact:
     text = layer.article.text
+    noun, scope = _counted(text, q)
     return Fact(
         id=fid, article=layer.article.id, start=q.start, end=q.end, text=text[q.start:q.end],
         type="quantity", value=_number(q.value), low=_number(q.low), high=_number(q.high), approx=q.approx,
-        bound=q.bound, exact=q.exact, form=q.kind, noun=q.noun, unit=q.unit, scope=sorted(q.scope),
-        subset_of=whole if q.subset else None, time=q.time, as_of=layer.article.published, slot=_slot(q),
-        passage=passage,
+        bound=q.bound, exact=q.exact, form=q.kind, noun=noun, unit=q.unit, scope=sorted(scope),
+        subset_of=whole if q.subset else None, time=q.time, as_of=layer.article.published,
+        slot=_slot(noun, q.unit), passage=passage,
     )
 
 
@@ -72,12 +100,12 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
-def _slot(q: Quantity) -> str | None:
+def _slot(noun: str | None, unit: str | None) -> str | None:
     """What a quantity counts: its folded noun and unit. Scope stays out of the slot on purpose:
     "3500 foreign troops" and "2500 American troops" belong in one row, told apart by scope."""
-    if not q.noun and not q.unit:
+    if not noun and not unit:
         return None
-    return "|".join(part for part in (q.noun, q.unit) if part)
+    return "|".join(part for part in (noun, unit) if part)
 
 
 def _name_fact(layer: Layer, m: NameMention, fid: str, passage: str | None) -> Fact:

@@ -111,7 +111,7 @@ class Quantity:
     noun_inferred: bool = False  # noun taken from the clause or the previous quantity
     scope: list[str] = field(default_factory=list)  # folded nisba keys ("اجنبي", "امريكي")
     subset: bool = False  # introduced by بينهم/منهم: a part of the previous quantity
-    time: str | None = None  # "earlier" | "later" | None
+    time: str | None = None  # "earlier" | "later" | "updated" | None
 
 
 def _bare(word: str) -> str:
@@ -365,7 +365,8 @@ class _Builder:
 
     def time(self, f: Found) -> str | None:
         """"earlier" for a former level: من X after a verb of change (خفض من 3000), بعدما كان,
-        كان عدد ... X; "later" for a planned change (ستخفض ... إلى, سوف)."""
+        كان عدد ... X; "later" for a planned change (ستخفض ... إلى, سوف); "updated" for the new
+        level of a change that happened (ارتفع عدد القتلى ... إلى 53)."""
         start = _clause_start(self.toks, f.first, _CLAUSE_END)
         before = [self.word(k) for k in range(start, f.first)]
         change = [w for w in before if _CHANGE.search(w)]
@@ -373,6 +374,10 @@ class _Builder:
             return "later"
         if change and self.word(f.first - 1) == "من":
             return "earlier"
+        if self.word(f.first - 1) in ("الي", "لي"):  # the new level: the verb may stand clauses before
+            sentence = range(max(_clause_start(self.toks, f.first, _SENTENCE_END), f.first - 15), f.first)
+            if any(_CHANGE.search(self.word(k)) and not re.match(r"^و?س[يتن]", self.word(k)) for k in sentence):
+                return "updated"
         was = [k for k, w in enumerate(before) if w in _WAS]
         if any(w in _EARLIER for w in before) or any(before[k + 1:k + 2] and before[k + 1].startswith(
                 tuple(_COUNT_HEADS)) for k in was):
