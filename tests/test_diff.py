@@ -90,3 +90,38 @@ def test_ans_numeric_contradictions_are_caught_without_false_alarms() -> None:
     assert total.disagree >= 30 and total.agree >= 100
     assert total.recall >= 0.78, (total.caught, total.disagree)
     assert total.false_alarms <= 0.02, (total.alarms, total.agree)
+
+
+def _compare(*texts: str) -> list:
+    from compare.model import Article
+    from compare.pipeline import compare_articles
+
+    articles = [Article(id=f"{n}.txt", source=f"{n}.txt", text=t, published="2023-02-08") for n, t in enumerate(texts)]
+    return compare_articles(articles).discrepancies
+
+
+def test_casualty_figures_meet_across_wordings_of_another_event() -> None:
+    rows = _compare(
+        "قالت إدارة الكوارث إن زلزالا ضرب الولاية أمس، ما أسفر عن مقتل 29 شخصا وإصابة نحو 300 آخرين.",
+        "وقالت السلطات إن الزلزال الذي ضرب الولاية أسفر عن 31 قتيلا وأكثر من 400 جريح.",
+    )
+    dead = next(d for d in rows if {v.value for v in d.values} == {29, 31})
+    assert dead.kind == "conflict"
+    wounded = next(d for d in rows if {v.value for v in d.values} == {300, 400})
+    assert wounded.kind == "conflict"  # about 300 and more than 400 cannot both hold
+
+
+def test_a_risen_toll_differs_in_time_not_in_fact() -> None:
+    rows = _compare("أعلنت الوزارة مقتل 29 شخصا في الفيضانات التي ضربت المدينة.",
+                    "ارتفع عدد القتلى جراء الفيضانات التي ضربت المدينة إلى 53 قتيلا.")
+    toll = next(d for d in rows if {v.value for v in d.values} == {29, 53})
+    assert toll.kind == "time"
+
+
+def test_a_figure_in_another_scale_is_a_conflict_and_the_same_value_in_another_form_agrees() -> None:
+    rows = _compare("وخصصت الحكومة 100 مليون دولار لإعادة الإعمار في المناطق المتضررة.",
+                    "وخصصت الحكومة 100 مليار دولار لإعادة الإعمار في المناطق المتضررة.")
+    assert any(d.kind == "conflict" and {v.value for v in d.values} == {1e8, 1e11} for d in rows), rows
+    rows = _compare("وقدم البنك قرضا بقيمة 1.5 مليار دولار لدعم الموازنة العامة للدولة.",
+                    "وقدم البنك قرضا بقيمة 1500 مليون دولار لدعم الموازنة العامة للدولة.")
+    assert not any(d.kind == "conflict" for d in rows), rows
