@@ -1,9 +1,12 @@
 """Page-noise filter for saved articles: keeps the story, drops the page around it.
 
-Rules, not lists of one site's phrases (GUIDE §4): a line is furniture when it is a link,
-share or comment-form label, an ad marker, a counter, a bare URL or date, a repeat of an
-earlier line (photo captions), or short and without sentence punctuation (section labels,
-bylines, tags). Kept lines are untouched; the clean text is the kept lines joined by newlines.
+Rules, not lists of one site's phrases (GUIDE §4): a line is furniture when it is a "read also"
+link, a short share or comment-form label, an ad marker, a counter, a bare URL or date, a repeat
+of an earlier line (photo captions), or short and without sentence punctuation (section labels,
+bylines, tags) unless it reads as a sentence (it opens with "و" or reports speech). A block
+opener such as "قد تحب أيضا" or "التعليقات" in the second half of the page ends the article:
+what follows is sidebar or comments. Kept lines are untouched; the clean text is the kept lines
+joined by newlines.
 """
 
 from __future__ import annotations
@@ -13,13 +16,22 @@ from dataclasses import dataclass, field
 
 from .normalize import key
 
-#: Labels of page furniture, matched on the matching key at the start of a line.
+#: Links to other stories: furniture at any length (their headline can be long).
+_LINKS = re.compile(r"^\W*(اقرا ايضا|اقرا المزيد|اقرا كذلك|شاهد ايضا|طالع ايضا)")
+#: Labels of page furniture at the start of a short line (matching-key forms); a long line that
+#: starts the same way ("شارك آلاف المتظاهرين في ...") is a sentence.
 _LABELS = re.compile(
-    r"^\W*(اقرا ايضا|اقرا المزيد|قد تحب ايضا|قد يعجبك|اخبار ذات صله|مواضيع ذات صله|المزيد من|شارك|"
+    r"^\W*(قد تحب ايضا|قد يعجبك|اخبار ذات صله|مواضيع ذات صله|مقالات ذات صله|المزيد من|شارك|"
     r"تابعنا|تابعونا|اشترك|النشره|اعلان|مساحه اعلانيه|تعليقات|اضف تعليق|علق |التعليقات|اترك تعليق|"
     r"النص المطلوب|البريد الالكتروني|الكلمات الداله|وسوم|كلمات مفتاحيه|حقوق النشر|جميع الحقوق|"
-    r"هل اعجبك|منشورات شائعه|الاكثر قراءه|الاكثر مشاهده|مصدر الصوره|تصوير|اقرا\b)"
+    r"هل اعجبك|منشورات شائعه|الاكثر قراءه|الاكثر مشاهده|مصدر الصوره|تصوير)"
 )
+_LABEL_MAX_WORDS = 10
+#: Openers of the blocks that follow an article: related stories, comments, newsletter.
+_TAIL = re.compile(r"^\W*(قد تحب ايضا|قد يعجبك|اخبار ذات صله|مواضيع ذات صله|مقالات ذات صله|"
+                   r"الاكثر قراءه|التعليقات|تعليقات|اضف تعليق|اترك تعليق|هل اعجبك)\W*(\w+\W*){0,3}$")
+#: A short line that still reads as a sentence: opens with the conjunction و or reports speech.
+_SENTENCE_LIKE = re.compile(r"^\W*(و\w{2,}|\w*(قال|اكد|اضاف|اعلن|اشار)\w*)\s|\s(ان|انه|انها)\s")
 _MARKERS = re.compile(r"^\s*(\[ad_\d+\]|\[[^\]]{0,30}\]|[-–—•|*#=_.]+|A\+\s*A-|https?://\S+|www\.\S+)\s*$",
                       re.IGNORECASE)
 _COUNTER = re.compile(r"^\s*\d+\s*(/\s*\d+|تعليق\w*|مشاهد\w*|قراء\w*|views?|comments?)?\s*$")
@@ -47,12 +59,27 @@ def is_furniture(line: str, max_words: int) -> bool:
     if not stripped:
         return False
     k = key(stripped)
-    if _MARKERS.match(stripped) or _COUNTER.match(k) or _LATIN_DATE.match(stripped) or _LABELS.match(k):
+    if _MARKERS.match(stripped) or _COUNTER.match(k) or _LATIN_DATE.match(stripped) or _LINKS.match(k):
         return True
     words = stripped.split()
+    if len(words) <= _LABEL_MAX_WORDS and _LABELS.match(k):
+        return True
     if len(words) <= 12 and _COMMENT_FORM.search(k):
         return True
-    return len(words) <= max_words and not _SENTENCE_PUNCT.search(stripped)
+    return len(words) <= max_words and not _SENTENCE_PUNCT.search(stripped) and not _SENTENCE_LIKE.search(k)
+
+
+def _tail_start(lines: list[str]) -> int:
+    """Index of the first line of the blocks after the article (related stories, comments), or
+    len(lines). Only a block opener in the second half of the page counts: a "most read" box
+    above the article must not swallow the story."""
+    total = sum(len(line) for line in lines) or 1
+    seen = 0
+    for i, line in enumerate(lines):
+        if seen > total / 2 and _TAIL.match(key(line.strip())):
+            return i
+        seen += len(line)
+    return len(lines)
 
 
 def clean(text: str, max_words: int = 7) -> Cleaned:
@@ -60,7 +87,9 @@ def clean(text: str, max_words: int = 7) -> Cleaned:
     kept: list[str] = []
     removed: list[str] = []
     seen: set[str] = set()
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    end = _tail_start(lines)
+    for line in lines[:end]:
         body = line.strip()
         if not body:
             continue
@@ -70,4 +99,5 @@ def clean(text: str, max_words: int = 7) -> Cleaned:
             continue
         seen.add(k)
         kept.append(body)
+    removed += [line.strip() for line in lines[end:] if line.strip()]
     return Cleaned("\n".join(kept), removed, kept)

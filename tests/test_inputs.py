@@ -248,3 +248,18 @@ def test_staged_writes_all_or_nothing(tmp_path: Path) -> None:
             temp[path].write_bytes(path.suffix.encode())
     assert sorted(p.name for p in outputs[0].parent.iterdir()) == ["b.html", "b.json"]
     assert outputs[1].read_bytes() == b".json" and outputs[1].stat().st_mode & 0o777 == 0o644
+
+
+def test_noise_filter_keeps_short_sentences_and_drops_the_blocks_after_the_article() -> None:
+    from compare.noise import clean
+
+    story = [
+        "شارك آلاف المتظاهرين في مسيرة حاشدة وسط العاصمة للمطالبة بالإصلاح ومحاربة الفساد",
+        "وأكد أن الحكومة ستواصل دعم المتضررين",
+        "وقالت الشرطة إن المسيرة انتهت بهدوء في المساء بعد ساعات من التظاهر أمام مبنى البرلمان.",
+    ]
+    page = ["الأكثر قراءة", "أخبار محلية", *story, "مقالات ذات صلة", "انطلاق مهرجان الربيع في المدينة القديمة اليوم",
+            "هل أعجبك هذا المقال؟"]
+    cleaned = clean("\n".join(page))
+    assert cleaned.kept_lines == story
+    assert cleaned.removed[-3:] == page[-3:]
