@@ -301,8 +301,9 @@ def _reuse(comparison: Comparison) -> dict[str, Any] | None:
 def outlet(article: Article) -> Markup:
     """An outlet's name as HTML; a name without Arabic letters (a file name) is isolated
     left to right, or the bidi algorithm shuffles "003_1959643b" inside an Arabic line."""
-    ltr = not any(highlight.arabic(ch) for ch in article.label)
-    return Markup('<span class="outlet"{}>{}</span>').format(Markup(' dir="ltr"') if ltr else "", article.label)
+    if any(highlight.arabic(ch) for ch in article.label):
+        return Markup.escape(article.label)  # no extra inline box: a thousand of them cost seconds
+    return Markup('<span class="outlet" dir="ltr">{}</span>').format(article.label)
 
 
 def _outlets(comparison: Comparison, article_ids: list[str]) -> Markup:
