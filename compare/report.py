@@ -50,6 +50,10 @@ BREAKABLE_MM = 90.0
 #: Outlets side by side in one table row; more continue in another row below, because
 #: narrower columns are unreadable and their line breaking dominated render time.
 COLUMNS = 4
+#: Beyond this many outlets a column per outlet is unreadable (and slow to lay out): the
+#: discrepancy table lists values in one column and the reuse matrix becomes a ranked list.
+COMPACT_OUTLETS = 6
+RANKED_PAIRS = 20
 #: Characters of paragraph context shown on each side of an aligned passage.
 CONTEXT_CHARS = 300
 
@@ -250,7 +254,8 @@ def _table(comparison: Comparison, rows: list[Discrepancy]) -> list[dict[str, An
         cells = [[v for v in d.values if v.article == a.id] for a in comparison.articles]
         outlets = " ".join(f"o{i}" for i, values in enumerate(cells) if values)
         out.append({"d": d, "cells": cells, "outlets": outlets, "order": ROW_ORDER.index(d.kind),
-                    "sort": [_sort_key(values) for values in cells]})
+                    "sort": [_sort_key(values) for values in cells], "all": _sort_key(d.values),
+                    "listed": [(a, v) for a, values in zip(comparison.articles, cells, strict=True) for v in values]})
     return out
 
 
@@ -281,7 +286,8 @@ def _timeline(comparison: Comparison, rows: list[Discrepancy]) -> list[dict[str,
 
 
 def _reuse(comparison: Comparison) -> dict[str, Any] | None:
-    """Outlet-by-outlet share of copied wording (``Comparison.reuse`` from the aligner), if any."""
+    """Outlet-by-outlet share of copied wording (``Comparison.reuse`` from the aligner), if any;
+    beyond COMPACT_OUTLETS the matrix gives way to a ranked list of the pairs that copy most."""
     reuse = getattr(comparison, "reuse", None)
     if not reuse or not reuse.get("pairs"):
         return None
@@ -295,7 +301,10 @@ def _reuse(comparison: Comparison) -> dict[str, Any] | None:
     numbers = {g.id: n for n, g in enumerate(comparison.groups, 1)}
     sources = [{**s, "number": numbers.get(s.get("group")), "article": comparison.article(s["source"])}
                for s in reuse.get("sources", []) if s.get("source") in ids]
-    return {"matrix": matrix, "sources": sources}
+    ranked = sorted(reuse["pairs"], key=lambda p: (-max(p["a_share"], p["b_share"]), p["a"], p["b"]))
+    pairs = [{**p, "article_a": comparison.article(p["a"]), "article_b": comparison.article(p["b"])}
+             for p in ranked[:RANKED_PAIRS]]
+    return {"matrix": matrix, "pairs": pairs, "sources": sources}
 
 
 def outlet(article: Article) -> Markup:
@@ -395,6 +404,7 @@ def context(comparison: Comparison, *, for_pdf: bool = False) -> dict[str, Any]:
     return {
         "c": comparison,
         "for_pdf": for_pdf,
+        "compact": len(comparison.articles) > COMPACT_OUTLETS,
         "running_title": _excerpt(comparison.title, 16),
         "period": (dates[0], dates[-1]) if dates else None,
         "summary": _summary(comparison, rows, views, reuse),
