@@ -113,6 +113,21 @@ def test_reuse_matrix_is_a_coloured_table(mixed: Comparison) -> None:
     assert 'id="reuse"' not in render_html(mixed)
 
 
+def test_many_outlets_get_the_compact_layout(mixed: Comparison) -> None:
+    """Beyond six outlets: values listed in one column with their outlet, reuse as ranked pairs."""
+    from compare.report import COMPACT_OUTLETS
+
+    first = mixed.articles[0]
+    extra = [Article(id=f"x{n}.txt", source=f"x{n}.txt", text=first.text, outlet=f"مصدر {n}")
+             for n in range(COMPACT_OUTLETS)]
+    mixed.articles = mixed.articles + extra
+    html = render_html(mixed)
+    table = html.split('<table class="discrepancies">')[1].split("</table>")[0]
+    assert table.count('<th class="outlet">') == 0 and "القيم كما نشرتها المصادر" in table
+    assert f"<b>{first.label}:</b>" in table
+    assert '<table class="reuse-pairs">' in html and '<table class="reuse">' not in html
+
+
 def test_pdf_html_differs_only_by_fonts_and_script(mixed: Comparison) -> None:
     html, pdf_html = render_html(mixed), render_html(mixed, for_pdf=True)
     assert 'url("file://' in pdf_html and "url(" not in html
