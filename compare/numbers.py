@@ -72,9 +72,12 @@ _UNIT_WORDS = {
 _TEEN_ONLY = {"احد": 1, "احدي": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2}
 _TENS = {"عشر": 20, "ثلاث": 30, "اربع": 40, "خمس": 50, "ست": 60, "سبع": 70, "ثمان": 80, "تسع": 90}
 _HUNDRED_STEMS = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "ثماني": 8, "تسع": 9}
-_SCALES = {"الف": 1e3, "مليون": 1e6, "مليار": 1e9, "بليون": 1e9, "ترليون": 1e12, "تريليون": 1e12}
+#: Scale words, with the English and French ones so that "100 million" vs "100 billion" in
+#: Latin-script articles is read too (digits + scale is the same grammar in every language).
+_SCALES = {"الف": 1e3, "مليون": 1e6, "مليار": 1e9, "بليون": 1e9, "ترليون": 1e12, "تريليون": 1e12,
+           "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "milliard": 1e9}
 _SCALE_PLURALS = {"الاف": 1e3, "ملايين": 1e6, "مليارات": 1e9, "بلايين": 1e9, "ترليونات": 1e12,
-                  "تريليونات": 1e12}
+                  "تريليونات": 1e12, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "milliards": 1e9}
 #: Vague counts as (low, high) multipliers: عشرات = 20..99, بضعة = 3..9.
 _VAGUE = {"عشرات": (20, 99), "ميات": (100, 999), "بضع": (3, 9), "بضعه": (3, 9)}
 _FRACTIONS = {"نصف": 0.5, "ربع": 0.25}

@@ -125,3 +125,9 @@ def test_duals(text: str, surface: str, value: float) -> None:
 ])
 def test_excluded(text: str) -> None:
     assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("allocated 100 million dollars", 1e8), ("2.5 billion euros", 2.5e9),
+                                             ("un budget de 3 milliards", 3e9)])
+def test_latin_scale_words_after_digits(text: str, value: float) -> None:
+    assert [n.value for n in find_numbers(text)] == [value]
