@@ -53,20 +53,31 @@ class Cleaned:
     kept_lines: list[str] = field(default_factory=list)
 
 
+def _marked(stripped: str, k: str) -> bool:
+    """Furniture whatever its length or place: markers, counters, bare dates, links, labels, forms."""
+    if _MARKERS.match(stripped) or _COUNTER.match(k) or _LATIN_DATE.match(stripped) or _LINKS.match(k):
+        return True
+    words = len(stripped.split())
+    return (words <= _LABEL_MAX_WORDS and bool(_LABELS.match(k))) or (words <= 12 and bool(_COMMENT_FORM.search(k)))
+
+
 def is_furniture(line: str, max_words: int) -> bool:
     """True for one line of page furniture (judged on its own, without context)."""
     stripped = line.strip()
     if not stripped:
         return False
     k = key(stripped)
-    if _MARKERS.match(stripped) or _COUNTER.match(k) or _LATIN_DATE.match(stripped) or _LINKS.match(k):
+    if _marked(stripped, k):
         return True
-    words = stripped.split()
-    if len(words) <= _LABEL_MAX_WORDS and _LABELS.match(k):
-        return True
-    if len(words) <= 12 and _COMMENT_FORM.search(k):
-        return True
-    return len(words) <= max_words and not _SENTENCE_PUNCT.search(stripped) and not _SENTENCE_LIKE.search(k)
+    return len(stripped.split()) <= max_words and not _SENTENCE_PUNCT.search(stripped) \
+        and not _SENTENCE_LIKE.search(k)
+
+
+def _headline(line: str) -> bool:
+    """A first line that is a headline: 4 to 20 words, none of them page furniture. Headlines
+    carry no final punctuation, so the short-line rule alone would drop them."""
+    words = sum(any(c.isalpha() for c in w) for w in line.split())
+    return 4 <= words <= 20 and not _marked(line, key(line))
 
 
 def _tail_start(lines: list[str]) -> int:
@@ -94,7 +105,8 @@ def clean(text: str, max_words: int = 7) -> Cleaned:
         if not body:
             continue
         k = key(body)
-        if k in seen or is_furniture(body, max_words):
+        headline = not kept and _headline(body)  # kept although it ends without punctuation
+        if not headline and (k in seen or is_furniture(body, max_words)):
             removed.append(body)
             continue
         seen.add(k)

@@ -10,13 +10,14 @@ always get from a figure to the outlet's sentence.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import highlight
 from .model import Article, Comparison, Discrepancy, Fact, Group, Passage, Value
@@ -112,6 +113,7 @@ def _environment() -> Environment:
     env.filters["date_ar"] = date_ar
     env.filters["percent"] = lambda share: f"{round(100 * share)}%"
     env.filters["outlet"] = outlet
+    env.filters["isolate_ltr"] = isolate_ltr
     env.globals["count_ar"] = count_ar
     env.globals["unknown_ar"] = UNKNOWN_AR
     return env
@@ -305,6 +307,20 @@ def _reuse(comparison: Comparison) -> dict[str, Any] | None:
     pairs = [{**p, "article_a": comparison.article(p["a"]), "article_b": comparison.article(p["b"])}
              for p in ranked[:RANKED_PAIRS]]
     return {"matrix": matrix, "pairs": pairs, "sources": sources}
+
+
+_LTR_RUN = re.compile(r"[A-Za-zÀ-ɏ](?:[^\u0590-\u08ff]*[A-Za-zÀ-ɏ0-9.!?)])?")
+
+
+def isolate_ltr(text: str) -> Markup:
+    """Text for a right-to-left line with each Latin-script run isolated left to right, so an
+    English headline inside an Arabic title keeps its punctuation where its writer put it."""
+    out, pos = [], 0
+    for m in _LTR_RUN.finditer(text):
+        out += [str(escape(text[pos:m.start()])), f'<bdi dir="ltr">{escape(m.group())}</bdi>']
+        pos = m.end()
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
 
 
 def outlet(article: Article) -> Markup:

@@ -263,3 +263,11 @@ def test_noise_filter_keeps_short_sentences_and_drops_the_blocks_after_the_artic
     cleaned = clean("\n".join(page))
     assert cleaned.kept_lines == story
     assert cleaned.removed[-3:] == page[-3:]
+
+
+def test_a_headline_without_punctuation_is_kept_but_a_section_label_is_not() -> None:
+    from compare.noise import clean
+
+    page = ["أخبار محلية", "Flooding kills 29 in northern province", "تابعونا",
+            "The floods killed 29 people and injured about 300 others, the agency said."]
+    assert clean("\n".join(page)).kept_lines == [page[1], page[3]]
