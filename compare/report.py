@@ -309,7 +309,7 @@ def _reuse(comparison: Comparison) -> dict[str, Any] | None:
     return {"matrix": matrix, "pairs": pairs, "sources": sources}
 
 
-_LTR_RUN = re.compile(r"[A-Za-zÀ-ɏ](?:[^\u0590-\u08ff]*[A-Za-zÀ-ɏ0-9.!?)])?")
+_LTR_RUN = re.compile(r"(?:\d[\d.,]*\s+)?[A-Za-zÀ-ɏ](?:[^\u0590-\u08ff]*[A-Za-zÀ-ɏ0-9.!?)])?")
 
 
 def isolate_ltr(text: str) -> Markup:
@@ -340,8 +340,8 @@ def _value(comparison: Comparison, v: Value) -> Markup:
     """«value» as published, linked to where it is printed."""
     name = outlet(comparison.article(v.article))
     if not v.fact:
-        return Markup("{} «{}»").format(name, v.text)
-    return Markup('{} <a href="#f-{}">«{}»</a>').format(name, v.fact, v.text)
+        return Markup("{} «{}»").format(name, isolate_ltr(v.text))
+    return Markup('{} <a href="#f-{}">«{}»</a>').format(name, v.fact, isolate_ltr(v.text))
 
 
 def _excerpt(text: str, words: int = 14) -> str:
@@ -376,17 +376,18 @@ def _summary(comparison: Comparison, rows: list[Discrepancy], views: list[GroupV
     for view in claims:
         agree.append(Markup('تنقل {} الخبر نفسه (<a href="#{}">المقطع {}</a>، {}): «{}»').format(
             _outlets(comparison, [c.article.id for c in view.cells]), view.group.id, view.number,
-            KIND_AR[view.group.kind], _excerpt(view.cells[0].article.text[view.group.passages[0].start:
-                                                                        view.group.passages[0].end])))
+            KIND_AR[view.group.kind], isolate_ltr(_excerpt(
+                view.cells[0].article.text[view.group.passages[0].start:view.group.passages[0].end]))))
     agreed = [d for d in rows if d.kind == "agreement"]
     if agreed:
         agree.append(Markup("وتتفق على: ") + Markup("؛ ").join(
-            Markup("{} «{}» ({})").format(d.label, d.values[0].text, _outlets(comparison, [v.article for v in d.values]))
+            Markup("{} «{}» ({})").format(isolate_ltr(d.label), isolate_ltr(d.values[0].text),
+                                          _outlets(comparison, [v.article for v in d.values]))
             for d in agreed) + Markup("."))
     disputes = []
     for d in sorted((d for d in rows if d.kind in DISPUTES), key=lambda d: (DISPUTES.index(d.kind), d.id))[:4]:
         values = Markup("، ").join(_value(comparison, v) for v in d.values)
-        line = Markup("<strong>{}</strong>: {}.").format(d.label, values)
+        line = Markup("<strong>{}</strong>: {}.").format(isolate_ltr(d.label), values)
         disputes.append((d.kind, line + (Markup(" {}.").format(d.explanation) if d.explanation else "")))
     tail = []
     if reuse:

@@ -168,3 +168,13 @@ def test_arabic_dates_and_counts() -> None:
     forms = ("سطر واحد", "سطران", "أسطر", "سطراً")
     assert [count_ar(n, *forms) for n in (1, 2, 3, 10, 11, 103)] == [
         "سطر واحد", "سطران", "3 أسطر", "10 أسطر", "11 سطراً", "103 أسطر"]
+
+
+def test_latin_runs_in_arabic_lines_are_isolated() -> None:
+    from compare.report import isolate_ltr
+
+    assert str(isolate_ltr("مقارنة التغطية: Floods kill 29, officials say.")) == \
+        'مقارنة التغطية: <bdi dir="ltr">Floods kill 29, officials say.</bdi>'
+    assert str(isolate_ltr("100 million")) == '<bdi dir="ltr">100 million</bdi>'
+    assert str(isolate_ltr("عدد القوات 2500")) == "عدد القوات 2500"
+    assert "&lt;b&gt;" in str(isolate_ltr("<b>x</b>"))
