@@ -25,7 +25,7 @@ _TITLES = (
 #: Words that end a name: verbs of saying, prepositions, conjunctions, nisba adjectives after a title.
 _NOT_NAME = re.compile(r"^(اخر|ان|انه|في|الي|علي|من|عن|مع|خلال|قال|قالت|اكد|اضاف|بان|الذي|التي|يوم|امس|اليوم)$")
 _WORD = re.compile(r"[^\W\d_]+")
-_NISBA = re.compile(r"^(ال)?\w{2,}(ي|يه)$")
+_NISBA = re.compile(r"^ال\w{2,}(ي|يه)$")  # definite, like the title it follows: not سامي
 _DROP = str.maketrans({"ا": "", "و": "", "ي": "", "ء": "", "ى": ""})
 _FOLD = str.maketrans({"غ": "ج", "گ": "ج", "ق": "ج"})
 #: Name openers that make a three-word name (أبو مهدي المهندس, عبد الله ...).
@@ -71,18 +71,9 @@ def _words(text: str) -> list[tuple[int, int, str]]:
 def _after_title(text: str, words: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
     """Word range of the name after a title ending at word ``i - 1``; None if none.
     A name is two words (three after أبو/عبد/بن) with no punctuation between them."""
-    j = i
-    while j < len(words) and j - i < 3:
-        if _NISBA.match(words[j][2]):
-            j += 1  # "وزير الخارجية العراقي" -> skip the adjective
-        elif words[j][2] in _SKIP:
-            j += 1  # "رئيس الوزراء الجديد", "موفد البيت الابيض"
-        elif words[j][2] == "باسم" and j + 1 < len(words):
-            j += 2  # "المتحدث باسم البنتاغون جون كيربي" -> skip the organisation
-        else:
-            break
-    if words[i - 1][2] == "باسم" and j == i:
-        j += 1  # "المتحدث باسم البنتاغون جون كيربي" -> skip the organisation
+    j = i + 1 if words[i - 1][2] == "باسم" else i  # "المتحدث باسم البنتاغون جون كيربي": skip the body
+    while j < len(words) and j - i < 3 and (_NISBA.match(words[j][2]) or words[j][2] in _SKIP):
+        j += 1  # "وزير الخارجية العراقي", "رئيس الوزراء الجديد", "موفد البيت الابيض"
     if j == i and j < len(words) and _PUNCT.search(text[words[i - 1][1]:words[j][0]]):
         return None  # "قال الرئيس، ...": the title stands alone
     size = 3 if j < len(words) and words[j][2] in _OPENERS else 2
