@@ -273,8 +273,8 @@ def _timeline(comparison: Comparison, rows: list[Discrepancy]) -> list[dict[str,
         entries = []
         for v in d.values:
             fact = facts.get(v.fact)
-            if fact is None or fact.type != "quantity":
-                continue
+            if fact is None or fact.type != "quantity" or fact.form == "ordinal":
+                continue  # an ordinal names an item ("the fourth round"), it is no level over time
             article = comparison.article(v.article)
             when = fact.as_of or article.published or ""
             earlier = fact.time == "earlier"
