@@ -21,7 +21,7 @@ from itertools import combinations
 
 from .facts import is_duration
 from .model import Article, Discrepancy, Fact, Group, Span, Value
-from .normalize import key
+from .normalize import word_key
 from .quantities import noun_key, scope_key
 from .textlayer import Token, tokens
 from .words import is_content, skeleton
@@ -103,7 +103,7 @@ class Differ:
     def _note(self, f: Fact) -> str:
         """Why this value may differ from the others: its scope, its time, its precision (Arabic)."""
         parts = []
-        scope = " ".join(w for w in re.findall(r"\w+", f.text) if scope_key(key(w)) in f.scope) or " ".join(f.scope)
+        scope = " ".join(w for w in re.findall(r"\w+", f.text) if scope_key(word_key(w)) in f.scope) or " ".join(f.scope)
         if f.subset_of:
             parts.append("جزء من الإجمالي" + (f" ({scope})" if scope else ""))
         elif f.id in self.wholes:
@@ -347,10 +347,10 @@ def _written_nouns(articles: list[Article], nouns: set[str]) -> dict[str, str]:
         for word in re.findall(r"\w+", article.text):
             bare = re.sub("^[وف]?ل(?=ل)", "ا", re.sub("^[وف]?[بلك]?(?=ال)", "", word))  # للجولات -> الجولات
             if bare.startswith("ال") and len(bare) > 3:
-                noun = noun_key(key(bare))
+                noun = noun_key(word_key(bare))
                 if noun in nouns:
                     counts[noun][bare] += 1
-    return {noun: max(c, key=lambda w: (key(w)[2:] != noun, c[w], w)) for noun, c in counts.items()}
+    return {noun: max(c, key=lambda w: (word_key(w)[2:] != noun, c[w], w)) for noun, c in counts.items()}
 
 
 def diff(articles: list[Article], groups: list[Group], facts: list[Fact]) -> list[Discrepancy]:

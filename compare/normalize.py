@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 #: Arabic-Indic (U+0660..) and Persian/Extended (U+06F0..) digits to ASCII.
 DIGITS = {ord("٠") + i: str(i) for i in range(10)} | {ord("۰") + i: str(i) for i in range(10)}
@@ -67,6 +67,13 @@ def keyed(text: str, *, yeh: bool = True) -> Keyed:
 def key(text: str) -> str:
     """Matching key of ``text``: diacritics out, alef/teh marbuta/alef maqsura folded, digits ASCII."""
     return keyed(text).key
+
+
+@lru_cache(maxsize=1 << 16)
+def word_key(word: str) -> str:
+    """:func:`key` of one word, cached: news text repeats its words, and the aligner, the fact
+    readers and the diff each key every token."""
+    return key(word)
 
 
 def name_key(text: str) -> str:

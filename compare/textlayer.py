@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .model import Article, Passage
-from .normalize import key
+from .normalize import word_key
 
 #: Sentence end: a run of . ! ? ؟ … (optionally followed by closing quotes/brackets) then space or end.
 #: A dot between two digits (2.5) or inside a URL is never an end: it is not followed by space.
@@ -42,7 +42,7 @@ class Layer:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of ``text[start:end]`` with original offsets and matching keys."""
-    return [Token(m.start(), m.end(), key(m.group())) for m in TOKEN.finditer(text, start, end or len(text))]
+    return [Token(m.start(), m.end(), word_key(m.group())) for m in TOKEN.finditer(text, start, end or len(text))]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
