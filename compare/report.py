@@ -55,6 +55,8 @@ COLUMNS = 4
 #: discrepancy table lists values in one column and the reuse matrix becomes a ranked list.
 COMPACT_OUTLETS = 6
 RANKED_PAIRS = 20
+#: Figures listed per outlet in "what only one outlet reports"; the rest are in the JSON and CSV.
+SINGLE_SOURCE_SHOWN = 30
 #: Characters of paragraph context shown on each side of an aligned passage.
 CONTEXT_CHARS = 300
 
@@ -213,16 +215,21 @@ def _quote(comparison: Comparison, marks: Marks, fact: Fact, d: Discrepancy, v: 
     return Quote(article, fact, d.label, v.note, marks.render(article, start, end))
 
 
-def _single_source(comparison: Comparison, marks: Marks) -> list[tuple[Article, list[Quote]]]:
-    """What only one outlet reports, per outlet in article order."""
+def _single_source(comparison: Comparison, marks: Marks) -> list[tuple[Article, list[Quote], int]]:
+    """What only one outlet reports, per outlet in article order: the first SINGLE_SOURCE_SHOWN
+    figures each, and how many more the JSON and CSV hold (a briefing is not an index)."""
     facts = {f.id: f for f in comparison.facts}
-    by_article: dict[str, list[Quote]] = defaultdict(list)
+    by_article: dict[str, list[Value]] = defaultdict(list)
+    rows: dict[str, Discrepancy] = {}
     for d in comparison.discrepancies:
         if d.kind == "single-source":
             for v in d.values:
                 if v.fact in facts:
-                    by_article[v.article].append(_quote(comparison, marks, facts[v.fact], d, v))
-    return [(a, by_article[a.id]) for a in comparison.articles if by_article.get(a.id)]
+                    by_article[v.article].append(v)
+                    rows[v.fact] = d
+    return [(a, [_quote(comparison, marks, facts[v.fact], rows[v.fact], v)
+                 for v in by_article[a.id][:SINGLE_SOURCE_SHOWN]], max(0, len(by_article[a.id]) - SINGLE_SOURCE_SHOWN))
+            for a in comparison.articles if by_article.get(a.id)]
 
 
 def _excerpts(comparison: Comparison, marks: Marks, rows: list[Discrepancy]) -> list[Quote]:
