@@ -35,8 +35,8 @@ def _parser() -> argparse.ArgumentParser:
                     ".json (the whole comparison) and .csv (the discrepancy table, UTF-8 with BOM).",
     )
     report.add_argument("paths", nargs="+", metavar="PATH",
-                        help="article files (.txt, .md, .html, .htm) or folders searched recursively; "
-                             "a sources.toml in a given folder is read as its manifest")
+                        help="article files (.txt, .md, .html, .htm), folders searched recursively, or "
+                             "http(s) URLs of articles; a sources.toml in a given folder is read as its manifest")
     report.add_argument("-o", "--output", type=Path, default=Path("reports/briefing.pdf"), metavar="FILE.pdf",
                         help="PDF to write (default: reports/briefing.pdf); folders are created")
     report.add_argument("--manifest", type=Path, metavar="sources.toml",
@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Compare the articles and print the discrepancy table (facts reported by two or more "
                     "outlets) and the number of aligned groups; nothing is written.",
     )
-    show.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders, as for report")
+    show.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or URLs, as for report")
     show.add_argument("--manifest", type=Path, metavar="sources.toml", help="as for report")
     show.add_argument("--settings", type=Path, metavar="FILE.toml", help="as for report")
     show.add_argument("--max-bytes", type=_positive, metavar="N", help="as for report")
