@@ -137,7 +137,7 @@ class Differ:
         for f in self.facts:
             if f.type != "quantity" or not f.slot:
                 continue
-            local = is_duration(f)
+            local = is_duration(f) or not f.noun  # "52%" alone says too little to meet unaligned figures
             by_slot[f"{f.slot}@{group_of.get(f.passage or '', f.id)}" if local else f.slot].append(f)
         for slot, facts in sorted(by_slot.items()):
             facts.sort(key=lambda f: (self.order.index(f.article), f.start))

@@ -56,9 +56,16 @@ _CLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?:ال)?")
 
 def _counted(text: str, q: Quantity) -> tuple[str | None, list[str]]:
     """The quantity's counted noun and scope, with an event noun before it taking over a
-    person noun ("مقتل 5 مدنيين": the dead, scope civilians)."""
+    person noun ("مقتل 5 مدنيين": the dead, scope civilians), and a share taking the noun after
+    "نسبة" ("نسبة المشاركة نحو 50 في المئة" measures turnout)."""
     if q.noun is not None and q.noun not in PERSON_NOUNS:
         return q.noun, list(q.scope)
+    if q.unit == "%" and q.noun is None:
+        line_start = text.rfind("\n", 0, q.start) + 1
+        window = [_CLITICS.sub("", key(w)) for w in _WORD.findall(text[max(line_start, q.start - 60):q.start])][-6:]
+        at = max((i for i, w in enumerate(window[:-1]) if w == "نسبه" and window[i + 1].isalpha()), default=None)
+        if at is not None:
+            return window[at + 1], list(q.scope)
     before = [_CLITICS.sub("", key(w)) for w in _WORD.findall(text[max(0, q.start - 40):q.start])][-3:]
     event = next((EVENT_NOUNS[w] for w in reversed(before) if w in EVENT_NOUNS), None)
     if event is None:

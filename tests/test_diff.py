@@ -125,3 +125,13 @@ def test_a_figure_in_another_scale_is_a_conflict_and_the_same_value_in_another_f
     rows = _compare("وقدم البنك قرضا بقيمة 1.5 مليار دولار لدعم الموازنة العامة للدولة.",
                     "وقدم البنك قرضا بقيمة 1500 مليون دولار لدعم الموازنة العامة للدولة.")
     assert not any(d.kind == "conflict" for d in rows), rows
+
+
+def test_a_share_is_about_the_noun_after_nisba_and_bare_figures_meet_only_in_one_claim() -> None:
+    rows = _compare(
+        "فوز الحزب الحاكم بنسبة ٥٢٪\nوبلغت نسبة المشاركة نحو 50.3 في المئة، وهي الأعلى منذ سنوات بحسب الوزارة.",
+        "وقالت الوزارة إن نسبة المشاركة بلغت 50.35 بالمئة، وهي الأعلى منذ سنوات.",
+    )
+    turnout = next(d for d in rows if {v.value for v in d.values} == {50.3, 50.35})
+    assert turnout.kind == "compatible" and "المشاركة" in turnout.label
+    assert not any(d.kind == "conflict" for d in rows), rows  # the party's 52% is another figure
