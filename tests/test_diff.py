@@ -127,7 +127,7 @@ def test_a_figure_in_another_scale_is_a_conflict_and_the_same_value_in_another_f
     assert not any(d.kind == "conflict" for d in rows), rows
 
 
-def test_a_share_is_about_the_noun_after_nisba_and_bare_figures_meet_only_in_one_claim() -> None:
+def test_a_percentage_measures_what_follows_the_word_share_and_bare_figures_meet_only_in_one_claim() -> None:
     rows = _compare(
         "فوز الحزب الحاكم بنسبة ٥٢٪\nوبلغت نسبة المشاركة نحو 50.3 في المئة، وهي الأعلى منذ سنوات بحسب الوزارة.",
         "وقالت الوزارة إن نسبة المشاركة بلغت 50.35 بالمئة، وهي الأعلى منذ سنوات.",
