@@ -35,12 +35,6 @@ def to_csv(comparison: Comparison) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename: never a half-written output."""
-    with staged([path]) as temp:
-        temp[path].write_bytes(data)
-
-
 @contextmanager
 def staged(paths: Iterable[Path]) -> Iterator[dict[Path, Path]]:
     """Give a temporary file beside each of ``paths``; rename them all into place only if the block succeeds.

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 #: Arabic-Indic (U+0660..) and Persian/Extended (U+06F0..) digits to ASCII.
 DIGITS = {ord("٠") + i: str(i) for i in range(10)} | {ord("۰") + i: str(i) for i in range(10)}
 
-#: Characters dropped from both display and key: tatweel, bidi controls, zero-width marks, BOM.
+#: Characters dropped from the key: tatweel, bidi controls, zero-width marks, BOM.
 _DROP = set("\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 
 #: Letter folds for the matching key only (GUIDE §4). ى->ي is applied by :func:`key`
@@ -79,9 +79,3 @@ def word_key(word: str) -> str:
 def name_key(text: str) -> str:
     """Key for names: like :func:`key` but keeps ى so that على and علي stay apart."""
     return keyed(text, yeh=False).key
-
-
-def display(text: str) -> str:
-    """Display form: NFKC, controls and tatweel out, NBSP to space, digits ASCII; letters kept."""
-    out = unicodedata.normalize("NFKC", "".join(c for c in text if c not in _DROP))
-    return out.replace("\u00a0", " ").translate(DIGITS)

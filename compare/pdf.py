@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import base64
 import contextvars
-import os
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -26,6 +24,7 @@ from weasyprint import HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .export import staged
 from .report import TEMPLATES
 
 # The @font-face files of templates/fonts.css (Debian fonts-noto-core 2.004); the only
@@ -174,22 +173,15 @@ def write_pdf(
     font_config = FontConfiguration()
     document = HTML(string=html, base_url=str(TEMPLATES), url_fetcher=fetcher).render(font_config=font_config)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     token = _fixing_text_layer.set(True)
     try:
-        os.fchmod(fd, 0o644)  # a briefing is meant to be shared; mkstemp would make it 0600
-        with os.fdopen(fd, "wb") as tmp:
+        with staged([out]) as temp:
             document.write_pdf(
-                tmp,
+                temp[out],
                 pdf_variant="pdf/a-3u",
                 pdf_tags=True,
                 attachments=[_attachment(*item) for item in attachments],
             )
-        os.replace(tmp_name, out)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
     finally:
         _fixing_text_layer.reset(token)
     return len(document.pages)
