@@ -161,6 +161,7 @@ _FUTURE = re.compile(rf"{_B}(?:{_alt(_FUTURE_CUES)}|[وف]?(?!{_alt(_S_NOUNS)})�
 #: A weekday word followed by this is a number: "الأحد عشر", "الاثنين والعشرين".
 _NUMBER_AFTER = re.compile(r"\s+(?:عشر|و(?:ال)?(?:عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)ين)(?!\w)")
 _CLAUSE_END = re.compile(r"[.!?؟\n]")
+_REPORTED = re.compile(r"(?<!\w)(?:ب?ان|انه|انها|لان)(?!\w)")
 _OUTLET_BEFORE = re.compile(rf"(?:{_alt('قناة|صحيفة|موقع|وكالة|شبكة|جريدة|مجلة|إذاعة|راديو')})\s+\S+\s+$")
 
 
@@ -255,13 +256,15 @@ def _prev_word(k: str, pos: int) -> str:
 
 
 def _future_context(k: str, pos: int, end: int) -> bool:
-    """A future cue in the same clause, up to 80 characters before or 40 after the expression."""
+    """A future cue in the same clause, up to 80 characters before or 40 after the expression.
+    A reported clause opened by أن/إن after the date is another clause: in "قال يوم الخميس إن
+    المحادثات ستستأنف" the statement was made on a past Thursday."""
     lo = max(0, pos - 80)
     before = k[lo:pos]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
     after = k[end:end + 40]
-    stop = _CLAUSE_END.search(after)
-    window = before[cut:] + " " + (after[: stop.start()] if stop else after)
+    stops = [m.start() for m in (_CLAUSE_END.search(after), _REPORTED.search(after)) if m]
+    window = before[cut:] + " " + after[: min(stops, default=len(after))]
     return bool(_FUTURE.search(window))
 
 

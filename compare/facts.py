@@ -90,7 +90,7 @@ def _date_fact(layer: Layer, m: DateMention, fid: str, passage: str | None) -> F
     text = layer.article.text
     return Fact(id=fid, article=layer.article.id, start=m.start, end=m.end, text=text[m.start:m.end],
                 type="date", value=m.iso, time=m.time, passage=passage,
-                slot=f"date:{m.precision}")
+                slot=f"date:{m.precision}", check="weekday" if m.weekday_ok is False else None)
 
 
 def _reads_as_year(q: Quantity) -> bool:

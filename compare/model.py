@@ -104,6 +104,7 @@ class Fact:
     speaker: str | None = None
     slot: str | None = None  # what the fact is about; facts with one slot meet in one row
     passage: str | None = None
+    check: str | None = None  # an inconsistency inside the article ("weekday": the named day is wrong)
 
 
 @dataclass

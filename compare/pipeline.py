@@ -11,7 +11,7 @@ from .align import align
 from .diff import diff
 from .facts import extract_facts
 from .ingest import ingest
-from .model import Article, Comparison
+from .model import Article, Comparison, Fact
 from .reuse import compute_reuse
 from .settings import Settings
 from .textlayer import segment
@@ -56,7 +56,16 @@ def compare_articles(articles: list[Article], settings: Settings | None = None, 
                             settings=settings.to_dict(), generated=generated_at())
     comparison.reuse = compute_reuse(articles, groups)
     comparison.title = default_title(comparison)
+    comparison.warnings = [_weekday_warning(comparison, f) for f in facts if f.check == "weekday"]
     return comparison
+
+
+def _weekday_warning(comparison: Comparison, fact: Fact) -> str:
+    """A named weekday that does not fall on the date it resolves to: the article's own text, or
+    its publication date, is wrong; a fact-checker wants to know before trusting either."""
+    article = comparison.article(fact.article)
+    return (f"{article.label}: «{fact.text}» لا يوافق يومَ {fact.value} "
+            f"(تاريخ النشر {article.published}) — تحقّق من التاريخ")
 
 
 def default_title(comparison: Comparison) -> str:

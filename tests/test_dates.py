@@ -293,3 +293,11 @@ def test_round_trip_every_month_set(day: date, indic: bool) -> None:
             text = text.translate({ord(str(i)): chr(0x660 + i) for i in range(10)})
         m = one(f"جرى ذلك في {text} بحضور الوفد")
         assert m.iso == day.isoformat()
+
+
+def test_a_future_verb_in_the_reported_clause_does_not_move_the_day_of_saying() -> None:
+    text = "وقال الوزير يوم الخميس إن المحادثات ستستأنف قريبا في العاصمة."
+    (m,) = find_dates(text, date(2021, 7, 24))
+    assert m.iso == "2021-07-22"
+    (m,) = find_dates("سيلتقي الرئيس نظيره يوم الخميس في العاصمة", date(2021, 7, 24))
+    assert m.iso == "2021-07-29"

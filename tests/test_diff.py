@@ -135,3 +135,15 @@ def test_a_percentage_measures_what_follows_the_word_share_and_bare_figures_meet
     turnout = next(d for d in rows if {v.value for v in d.values} == {50.3, 50.35})
     assert turnout.kind == "compatible" and "المشاركة" in turnout.label
     assert not any(d.kind == "conflict" for d in rows), rows  # the party's 52% is another figure
+
+
+def test_a_named_weekday_that_misses_its_date_is_flagged_for_checking() -> None:
+    from compare.model import Article
+    from compare.pipeline import compare_articles
+
+    texts = ("وقال الوزير أمس الجمعة إن المحادثات ستستأنف قريبا في العاصمة.",
+             "وقال الوزير أمس إن المحادثات ستستأنف قريبا في العاصمة.")
+    articles = [Article(id=f"{n}.txt", source="", text=t, published="2021-07-26") for n, t in enumerate(texts)]
+    comparison = compare_articles(articles)  # 2021-07-26 is a Monday: yesterday was Sunday
+    assert [f.text for f in comparison.facts if f.check == "weekday"] == ["أمس الجمعة"]
+    assert len(comparison.warnings) == 1 and "أمس الجمعة" in comparison.warnings[0]
