@@ -100,10 +100,20 @@ class Differ:
             return published[:4]
         return None
 
+    def _scope_words(self, f: Fact) -> str:
+        """The fact's scope as the outlet wrote it: in the fact, else just before it ("القوات
+        الأميركية حوالي 2500"); the folded key only when neither holds it."""
+        text = self.articles[f.article].text
+        for window in (f.text, text[max(0, f.start - 80):f.start]):
+            words = [w for w in re.findall(r"\w+", window) if scope_key(word_key(w)) in f.scope]
+            if words:
+                return " ".join(dict.fromkeys(words))
+        return " ".join(f.scope)
+
     def _note(self, f: Fact) -> str:
         """Why this value may differ from the others: its scope, its time, its precision (Arabic)."""
         parts = []
-        scope = " ".join(w for w in re.findall(r"\w+", f.text) if scope_key(word_key(w)) in f.scope) or " ".join(f.scope)
+        scope = self._scope_words(f)
         if f.subset_of:
             parts.append("جزء من الإجمالي" + (f" ({scope})" if scope else ""))
         elif f.id in self.wholes:
