@@ -177,6 +177,18 @@ def _context(text: str, para_start: int, start: int, end: int, para_end: int) ->
     return lo, hi
 
 
+def _related(comparison: Comparison, group: Group, article: Article, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Sentences outside the printed context that hold a value this group's rows compare, such
+    as the following "جاء ذلك ... يوم الخميس" that dates a statement: shown in the cell, so the
+    disputed day stands beside the passage it dates."""
+    facts = {f.id: f for f in comparison.facts}
+    spans = {_sentence(article.text, facts[v.fact].start, facts[v.fact].end)
+             for d in comparison.discrepancies if d.group == group.id
+             for v in d.values if v.article == article.id and v.fact in facts
+             and not lo <= facts[v.fact].start < hi}
+    return sorted(spans)
+
+
 def _clip(cut: bool) -> Markup:
     """An ellipsis where the context was shortened (not part of the outlet's text)."""
     return Markup('<span class="clip">…</span>') if cut else Markup("")
@@ -194,9 +206,11 @@ def _groups(comparison: Comparison, marks: Marks) -> list[GroupView]:
             if passages:
                 start, end = passages[0].start, passages[-1].end
                 lo, hi = _context(article.text, passages[0].para_start, start, end, passages[-1].para_end)
+                after = marks.render(article, end, hi) + _clip(hi < passages[-1].para_end)
+                for s_start, s_end in _related(comparison, group, article, lo, hi):
+                    after += _clip(True) + Markup(" ") + marks.render(article, s_start, s_end)
                 cells.append(Cell(article, _clip(lo > passages[0].para_start) + marks.render(article, lo, start),
-                                  marks.render(article, start, end),
-                                  marks.render(article, end, hi) + _clip(hi < passages[-1].para_end)))
+                                  marks.render(article, start, end), after))
         copied = sum(run.get("words", 0) for run in group.verbatim)
         views.append(GroupView(group, number, cells, copied, _estimated_mm(cells) > BREAKABLE_MM))
     return views
