@@ -108,7 +108,7 @@ def _check_outputs(outputs: dict[str, Path], inputs: list[str]) -> None:
 def run_report(args: argparse.Namespace, err: Console) -> int:
     from .export import staged, to_csv, to_json
     from .pipeline import compare
-    from .report import render_html
+    from .report import render_documents
 
     pdf = args.output if args.output.suffix.lower() == ".pdf" else args.output.with_suffix(".pdf")
     outputs = _outputs(pdf)
@@ -118,14 +118,14 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
                              progress=lambda stage: status.update(stage))
         status.update("rendering the briefing")
         json_text, csv_text = to_json(comparison), to_csv(comparison)
-        html = render_html(comparison)
+        html, pdf_html = render_documents(comparison)
         pages = 0
         written = [outputs[e] for e in ("pdf", "html", "json", "csv") if e != "pdf" or not args.no_pdf]
         with staged(written) as temp:  # all four files appear together, or none does
             if not args.no_pdf:
                 from .pdf import write_pdf
 
-                pages = write_pdf(render_html(comparison, for_pdf=True), temp[outputs["pdf"]], attachments=[
+                pages = write_pdf(pdf_html, temp[outputs["pdf"]], attachments=[
                     (outputs["json"].name, json_text.encode(), "application/json"),
                     (outputs["csv"].name, csv_text.encode(), "text/csv"),
                 ])

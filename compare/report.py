@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from . import highlight
 from .model import Article, Comparison, Discrepancy, Fact, Group, Passage, Value
-from .textlayer import paragraphs, sentences
+from .textlayer import paragraphs, sentences, tokens
 
 #: Jinja2 templates and CSS of the briefing; the PDF renderer may read nothing else but fonts.
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -78,6 +78,11 @@ class GroupView:
     cells: list[Cell]
     copied_words: int
     breakable: bool
+    also: list[Article]  # outlets whose passage is word for word one already printed
+
+    @property
+    def outlets(self) -> list[Article]:
+        return [c.article for c in self.cells] + self.also
 
     @property
     def rows(self) -> list[list[Cell]]:
@@ -201,10 +206,17 @@ def _groups(comparison: Comparison, marks: Marks) -> list[GroupView]:
         for p in group.passages:
             by_article[p.article].append(p)
         cells = []
+        printed: set[str] = set()
+        also: list[Article] = []
         for article in comparison.articles:
             passages = by_article.get(article.id)
             if passages:
                 start, end = passages[0].start, passages[-1].end
+                wording = " ".join(t.key for t in tokens(article.text, start, end))
+                if wording in printed:  # agency copy carried unchanged: print it once, name the others
+                    also.append(article)
+                    continue
+                printed.add(wording)
                 lo, hi = _context(article.text, passages[0].para_start, start, end, passages[-1].para_end)
                 after = marks.render(article, end, hi) + _clip(hi < passages[-1].para_end)
                 for s_start, s_end in _related(comparison, group, article, lo, hi):
@@ -212,7 +224,7 @@ def _groups(comparison: Comparison, marks: Marks) -> list[GroupView]:
                 cells.append(Cell(article, _clip(lo > passages[0].para_start) + marks.render(article, lo, start),
                                   marks.render(article, start, end), after))
         copied = sum(run.get("words", 0) for run in group.verbatim)
-        views.append(GroupView(group, number, cells, copied, _estimated_mm(cells) > BREAKABLE_MM))
+        views.append(GroupView(group, number, cells, copied, _estimated_mm(cells) > BREAKABLE_MM, also))
     return views
 
 
@@ -396,7 +408,7 @@ def _summary(comparison: Comparison, rows: list[Discrepancy], views: list[GroupV
                     key=lambda v: (-len(v.cells), -v.group.score, v.number))[:2]
     for view in claims:
         agree.append(Markup('تنقل {} الخبر نفسه (<a href="#{}">المقطع {}</a>، {}): «{}»').format(
-            _outlets(comparison, [c.article.id for c in view.cells]), view.group.id, view.number,
+            _outlets(comparison, [a.id for a in view.outlets]), view.group.id, view.number,
             KIND_AR[view.group.kind], isolate_ltr(_excerpt(
                 view.cells[0].article.text[view.group.passages[0].start:view.group.passages[0].end]))))
     agreed = [d for d in rows if d.kind == "agreement"]
@@ -465,3 +477,10 @@ def render_html(comparison: Comparison, *, for_pdf: bool = False) -> str:
     restricted fetcher); the HTML file names fonts by family only, so it loads nothing.
     """
     return _environment().get_template("briefing.html.j2").render(**context(comparison, for_pdf=for_pdf))
+
+
+def render_documents(comparison: Comparison) -> tuple[str, str]:
+    """(HTML file, HTML for the PDF) from one computed context: the CLI writes both."""
+    shared = context(comparison)
+    template = _environment().get_template("briefing.html.j2")
+    return template.render(**shared), template.render(**{**shared, "for_pdf": True})
