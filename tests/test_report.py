@@ -178,3 +178,18 @@ def test_latin_runs_in_arabic_lines_are_isolated() -> None:
     assert str(isolate_ltr("100 million")) == '<bdi dir="ltr">100 million</bdi>'
     assert str(isolate_ltr("عدد القوات 2500")) == "عدد القوات 2500"
     assert "<b>" not in str(isolate_ltr("<b>x</b>"))  # escaped, never markup
+
+
+def test_identical_copies_are_printed_once_and_named() -> None:
+    from compare.pipeline import compare_articles
+
+    copy = "وقال المتحدث باسم الوزارة إن فرق الإنقاذ انتشلت 12 ناجيا من تحت الأنقاض حتى صباح اليوم."
+    texts = [f"عنوان الخبر الأول عن الزلزال في المدينة\n{copy}",
+             f"عنوان مختلف تماما عن الكارثة في البلاد\n{copy}",
+             "وأوضحت الوزارة أن فرق الإنقاذ انتشلت 12 ناجيا من تحت الأنقاض حتى صباح اليوم بعد جهود كبيرة."]
+    articles = [Article(id=f"{n}.txt", source="", text=t, outlet=f"مصدر {n}", published="2023-02-08")
+                for n, t in enumerate(texts)]
+    html = render_html(compare_articles(articles))
+    group = html.split('<section class="group')[1].split("</section>")[0]
+    assert group.count('<td class="context"') == 2  # the second copy is not printed again
+    assert "النص نفسه حرفاً بحرف لدى: مصدر 1" in group
