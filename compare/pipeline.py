@@ -56,16 +56,28 @@ def compare_articles(articles: list[Article], settings: Settings | None = None, 
                             settings=settings.to_dict(), generated=generated_at())
     comparison.reuse = compute_reuse(articles, groups)
     comparison.title = default_title(comparison)
-    comparison.warnings = [_weekday_warning(comparison, f) for f in facts if f.check == "weekday"]
+    comparison.warnings = _weekday_warnings(comparison)
     return comparison
 
 
-def _weekday_warning(comparison: Comparison, fact: Fact) -> str:
-    """A named weekday that does not fall on the date it resolves to: the article's own text, or
-    its publication date, is wrong; a fact-checker wants to know before trusting either."""
-    article = comparison.article(fact.article)
-    return (f"{article.label}: «{fact.text}» لا يوافق يومَ {fact.value} "
-            f"(تاريخ النشر {article.published}) — تحقّق من التاريخ")
+def _weekday_warnings(comparison: Comparison) -> list[str]:
+    """Named weekdays that do not fall on the dates they resolve to, one line per article: the
+    text or its publication date is wrong, and a fact-checker wants to know before trusting
+    either. Several in one article point at the publication date."""
+    misses: dict[str, list[Fact]] = {}
+    for fact in comparison.facts:
+        if fact.check == "weekday":
+            misses.setdefault(fact.article, []).append(fact)
+    lines = []
+    for article_id, facts in misses.items():
+        article = comparison.article(article_id)
+        if len(facts) == 1:
+            lines.append(f"{article.label}: «{facts[0].text}» لا يوافق يومَ {facts[0].value} "
+                         f"(تاريخ النشر {article.published}) — تحقّق من التاريخ")
+        else:
+            lines.append(f"{article.label}: {len(facts)} أيام أسبوع مذكورة لا توافق تاريخ النشر {article.published} "
+                         f"(مثل «{facts[0].text}») — قد يكون تاريخ النشر خاطئاً")
+    return lines
 
 
 def default_title(comparison: Comparison) -> str:
