@@ -15,15 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from itertools import combinations
 
 from .facts import is_duration
-from .model import Article, Discrepancy, Fact, Group, Span, Value
+from .model import Article, Discrepancy, Fact, Group, Passage, Span, Value
 from .normalize import word_key
 from .quantities import noun_key, scope_key
-from .textlayer import Token, tokens
+from .textlayer import Token, paragraphs, sentences, tokens
 from .words import is_content, skeleton
 
 KINDS = ["conflict", "scope", "time", "wording", "compatible", "agreement", "single-source"]
@@ -92,6 +93,15 @@ class Differ:
         self.rows: list[Discrepancy] = []
         self.wholes = {f.subset_of for f in facts if f.subset_of}
         self.nouns = _written_nouns(articles, {f.noun for f in facts if f.noun})
+        self.paragraphs = {a.id: paragraphs(a.text) for a in articles}
+        self.dates_in: dict[tuple[str, int], list[Fact]] = defaultdict(list)  # dates by (article, paragraph)
+        for f in facts:
+            if f.type == "date":
+                self.dates_in[f.article, self._paragraph(f.article, f.start)].append(f)
+
+    def _paragraph(self, article: str, offset: int) -> int:
+        """Index of the paragraph holding ``offset``."""
+        return bisect_right([s for s, _ in self.paragraphs[article]], offset) - 1
 
     # --- notes ---------------------------------------------------------------------------
     def _other_year(self, f: Fact) -> str | None:
@@ -201,31 +211,28 @@ class Differ:
             self._speakers(group, by_passage)
             self._word_differences(group)
 
-    def _statement_day(self, article: Article, passage_id: str, by_passage: dict[str, list[Fact]]) -> list[Fact]:
+    def _statement_day(self, article: Article, passage: Passage, by_passage: dict[str, list[Fact]]) -> list[Fact]:
         """Day-precision dates that say when a passage's statement was made: in the sentence,
-        else in its paragraph, else in a following "جاء ذلك ..." paragraph."""
-        own = [f for f in by_passage[passage_id] if f.type == "date" and f.slot == "date:day"]
+        else in its paragraph, else in the first sentence of a following "جاء ذلك ..." paragraph."""
+        own = [f for f in by_passage[passage.id] if f.slot == "date:day"]
         if own:
             return own
-        text = article.text
-        p_index = int(passage_id.rsplit("#p", 1)[1].split("s")[0])
-        paragraph = [f for pid, fs in by_passage.items() if pid.startswith(f"{article.id}#p{p_index}s")
-                     for f in fs if f.type == "date" and f.slot == "date:day"]
-        if paragraph:
+        index = self._paragraph(article.id, passage.start)
+        paragraph = [f for f in self.dates_in[article.id, index] if f.slot == "date:day"]
+        if paragraph or index + 1 >= len(self.paragraphs[article.id]):
             return paragraph
-        following = [fs for pid, fs in by_passage.items() if pid.startswith(f"{article.id}#p{p_index + 1}s0")]
-        for fs in following:
-            days = [f for f in fs if f.type == "date" and f.slot == "date:day"]
-            if days and _SAID_AT.match(text[text.rfind("\n", 0, days[0].start) + 1:]):
-                return days
-        return []
+        start, end = self.paragraphs[article.id][index + 1]
+        if not _SAID_AT.match(article.text[start:end]):
+            return []
+        first_end = sentences(article.text, start, end)[0][1]
+        return [f for f in self.dates_in[article.id, index + 1] if f.slot == "date:day" and f.start < first_end]
 
     def _statement_days(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
         if group.kind == "same-fact":
             return
         days: dict[str, Fact] = {}
         for p in group.passages:
-            found = self._statement_day(self.articles[p.article], p.id, by_passage)
+            found = self._statement_day(self.articles[p.article], p, by_passage)
             if len(found) == 1 and p.article not in days:
                 days[p.article] = found[0]
         if len(days) >= 2 and len({f.value for f in days.values()}) > 1:
@@ -235,10 +242,10 @@ class Differ:
     def _years(self, group: Group) -> None:
         """Years cited in the paragraphs of aligned passages: the paragraph is the claim's context."""
         years: dict[str, list[Fact]] = defaultdict(list)
-        for p in group.passages:
-            for f in self.facts:
-                if f.article == p.article and p.para_start <= f.start < p.para_end and f.type == "date" \
-                        and f.slot == "date:year":
+        paragraphs_seen = {(p.article, self._paragraph(p.article, p.start)) for p in group.passages}
+        for where in sorted(paragraphs_seen):
+            for f in self.dates_in[where]:
+                if f.slot == "date:year":
                     years[str(f.value)].append(f)
         for value, facts in sorted(years.items()):
             if len({f.article for f in facts}) >= 2:
