@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .normalize import keyed
-from .words import STOPWORDS
+from .words import STOPWORDS, consonants
 
 #: Titles that introduce a person's name (matching-key forms, longest first when they overlap).
 _TITLES = (
@@ -26,8 +26,7 @@ _TITLES = (
 _NOT_NAME = re.compile(r"^(اخر|ان|انه|في|الي|علي|من|عن|مع|خلال|قال|قالت|اكد|اضاف|بان|الذي|التي|يوم|امس|اليوم)$")
 _WORD = re.compile(r"[^\W\d_]+")
 _NISBA = re.compile(r"^ال\w{2,}(ي|يه)$")  # definite, like the title it follows: not سامي
-_DROP = str.maketrans({"ا": "", "و": "", "ي": "", "ء": "", "ى": ""})
-_FOLD = str.maketrans({"غ": "ج", "گ": "ج", "ق": "ج"})
+_QAF = str.maketrans({"ق": "ج"})  # names transliterate the hard g as ق too (ماكغورك/ماكقورك)
 #: Name openers that make a three-word name (أبو مهدي المهندس, عبد الله ...).
 _OPENERS = ("ابو", "عبد", "بن", "ابن", "ام")
 #: Words between a title and the name that are not part of the name.
@@ -49,7 +48,7 @@ def skeleton(word: str) -> str:
     فؤاد is not ف + ؤاد)."""
     if word.startswith("ال") and len(word) > 4:
         word = word[2:]
-    return word[:1] + word[1:].translate(_DROP).translate(_FOLD)
+    return word[:1] + consonants(word[1:]).translate(_QAF)
 
 
 def name_key(words: list[str]) -> str:

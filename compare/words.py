@@ -12,7 +12,6 @@ import re
 from functools import lru_cache
 
 _PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ف)(?=..)")
-_SUFFIX = re.compile(r"(?:ات|ون|ين|ان|ها|هم|هما|هن|كم|نا|ه|ي|ا)$")
 #: Every proclitic a name can carry: conjunction, preposition, article ("ولأسوشيتد", "بالأناضول").
 _PROCLITICS = re.compile(r"^[وف]?[بلك]?(?:ال)?(?=...)")
 
@@ -28,20 +27,17 @@ _SKELETON_DROP = str.maketrans({"ا": "", "و": "", "ي": "", "ء": "", "ى": ""
 _SKELETON_FOLD = str.maketrans({"غ": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب", "ک": "ك"})
 
 
-def stem(word_key: str) -> str:
-    """Strip one clitic prefix and one suffix from a matching-key word when enough remains."""
-    word = _PREFIX.sub("", word_key)
-    if len(word) > 4:
-        word = _SUFFIX.sub("", word)
-    return word
+def consonants(word_key: str) -> str:
+    """A word without long vowels and hamza seats, foreign-sound letters folded: the part of a
+    spelling that desks agree on (اميركي/امريكي, البنتاغون/البنتاجون)."""
+    return word_key.translate(_SKELETON_DROP).translate(_SKELETON_FOLD)
 
 
 @lru_cache(maxsize=1 << 16)
 def skeleton(word_key: str) -> str:
     """Consonant skeleton of a matching-key word: spelling variants of one word share it.
     Memoised: alignment asks for every token of every sentence, and news repeats its words."""
-    word = _PREFIX.sub("", word_key)
-    return word.translate(_SKELETON_DROP).translate(_SKELETON_FOLD) or word_key
+    return consonants(_PREFIX.sub("", word_key)) or word_key
 
 
 def name_forms(word_key: str) -> set[str]:
