@@ -30,7 +30,7 @@ def to_csv(comparison: Comparison) -> str:
         cells = []
         for a in articles:
             values = [v for v in d.values if v.article == a.id]
-            cells.append(" | ".join(v.text + (f" ({v.note})" if v.note else "") for v in values))
+            cells.append(" | ".join(v.with_note for v in values))
         writer.writerow([d.id, d.kind, d.label, d.explanation, *cells])
     return "\ufeff" + out.getvalue()
 

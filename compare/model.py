@@ -117,6 +117,11 @@ class Value:
     value: Any
     note: str = ""  # Arabic note on scope/time ("كل القوات الأجنبية", "رقم عام 2020")
 
+    @property
+    def with_note(self) -> str:
+        """The value as published, its note in brackets: one line of a table cell."""
+        return f"{self.text} ({self.note})" if self.note else self.text
+
 
 @dataclass
 class Discrepancy:

@@ -47,7 +47,7 @@ def render(comparison: Comparison, console: Console, *, visual_order: bool = Fal
         row = [Text(cell(KIND_AR[d.kind]), style=KIND_STYLE.get(d.kind, "")),
                Text(cell(d.label), style="bold")]
         for _, article in columns[2:]:
-            values = [v.text + (f" ({v.note})" if v.note else "") for v in d.values if v.article == article]
+            values = [v.with_note for v in d.values if v.article == article]
             row.append(Text(cell("\n".join(values))))
         rows.append(row)
     order = slice(None, None, -1) if visual_order else slice(None)
