@@ -96,9 +96,6 @@ class Settings:
     all but 2 story sentences score above 0.15 (median 0.54); wire copy recurs too but speaks
     of the story."""
 
-    # --- facts and diff ---
-    facts: bool = True
-
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
