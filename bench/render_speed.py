@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 started = time.perf_counter()
-from compare.pdf import write_pdf  # noqa: E402  (imports are timed on purpose)
 from compare.pipeline import compare  # noqa: E402
-from compare.report import render_documents  # noqa: E402
+from compare.render.pdf import write_pdf  # noqa: E402  (imports are timed on purpose)
+from compare.render.report import render_documents  # noqa: E402
 
 IMPORTS = time.perf_counter() - started
 

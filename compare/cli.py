@@ -106,9 +106,9 @@ def _check_outputs(outputs: dict[str, Path], inputs: list[str]) -> None:
 
 
 def run_report(args: argparse.Namespace, err: Console) -> int:
-    from .export import staged, to_csv, to_json
     from .pipeline import compare
-    from .report import render_documents
+    from .render.export import staged, to_csv, to_json
+    from .render.report import render_documents
 
     pdf = args.output if args.output.suffix.lower() == ".pdf" else args.output.with_suffix(".pdf")
     outputs = _outputs(pdf)
@@ -123,7 +123,7 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
         written = [outputs[e] for e in ("pdf", "html", "json", "csv") if e != "pdf" or not args.no_pdf]
         with staged(written) as temp:  # all four files appear together, or none does
             if not args.no_pdf:
-                from .pdf import write_pdf
+                from .render.pdf import write_pdf
 
                 pages = write_pdf(pdf_html, temp[outputs["pdf"]], attachments=[
                     (outputs["json"].name, json_text.encode(), "application/json"),
@@ -144,7 +144,7 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
 
 def run_show(args: argparse.Namespace, err: Console) -> int:
     from .pipeline import compare
-    from .terminal import render
+    from .render.terminal import render
 
     with err.status("reading articles") as status:
         comparison = compare(args.paths, _settings(args), manifest=args.manifest,

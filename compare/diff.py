@@ -21,9 +21,9 @@ from difflib import SequenceMatcher
 from itertools import combinations
 
 from .facts import is_duration
+from .facts.quantities import noun_key, scope_key
 from .model import Article, Discrepancy, Fact, Group, Passage, Span, Value
 from .normalize import word_key
-from .quantities import noun_key, scope_key
 from .textlayer import Token, paragraphs, sentences, tokens
 from .words import is_content, skeleton
 

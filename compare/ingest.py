@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .dates import infer_publication_date
 from .decode import decode
 from .errors import InputError
+from .facts.dates import infer_publication_date
 from .fetch import fetch, is_url
 from .manifest import Entry, read_manifest
 from .model import Article

@@ -165,13 +165,13 @@ def test_bad_max_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str], value
 def test_failure_while_rendering_leaves_no_output(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """The PDF fails after the other outputs are rendered: exit 1, a pointer to --debug, no file at all."""
-    import compare.pdf
+    import compare.render.pdf
 
     def broken(html: str, out: Path, **_: object) -> int:
         out.write_bytes(b"%PDF-1.7 half")
         raise RuntimeError("renderer crashed")
 
-    monkeypatch.setattr(compare.pdf, "write_pdf", broken)
+    monkeypatch.setattr(compare.render.pdf, "write_pdf", broken)
     code, err = _main([str(SEED[0]), str(SEED[1])], tmp_path, capsys)
     assert code == 1 and "internal error: RuntimeError: renderer crashed (rerun with --debug)" in err
     assert not (tmp_path / "out").exists()

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.dates import DateMention, find_dates, infer_publication_date
+from compare.facts.dates import DateMention, find_dates, infer_publication_date
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))}

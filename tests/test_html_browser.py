@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from test_report import _mixed
 
-from compare.report import render_html
+from compare.render.report import render_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")

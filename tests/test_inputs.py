@@ -11,10 +11,10 @@ from conftest import SEEDS
 
 from compare.decode import decode, repair_mojibake
 from compare.errors import InputError
-from compare.export import staged
 from compare.ingest import detect_language, find_inputs, ingest, jaccard, word_shingles
 from compare.manifest import read_manifest
 from compare.pipeline import compare
+from compare.render.export import staged
 from compare.settings import Settings
 
 SEED = sorted(SEEDS.glob("*.txt"))

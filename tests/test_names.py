@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from conftest import SEEDS
 
+from compare.facts.names import find_names, gazetteer
+from compare.facts.quotes import find_quotes, quote_spans
 from compare.model import Article
-from compare.names import find_names, gazetteer
 from compare.noise import clean
 from compare.pipeline import compare_articles
-from compare.quotes import find_quotes, quote_spans
 from compare.textlayer import paragraphs, sentences
 
 TEXTS = [clean(p.read_text(encoding="utf-8")).text for p in sorted(SEEDS.glob("*.txt"))]

@@ -18,8 +18,8 @@ import pytest
 import weasyprint
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from compare import pdf
-from compare.pdf import FONT_FILES, TEMPLATES, AssetFetcher, fix_text_layer, write_pdf
+from compare.render import pdf
+from compare.render.pdf import FONT_FILES, TEMPLATES, AssetFetcher, fix_text_layer, write_pdf
 
 POPPLER = ("pdftotext", "pdffonts", "pdfdetach", "pdfinfo", "pdfimages")
 needs_poppler = pytest.mark.skipif(

@@ -19,12 +19,12 @@ from conftest import SEEDS
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from compare.dates import find_dates
 from compare.decode import decode
 from compare.errors import InputError
+from compare.facts.dates import find_dates
+from compare.facts.numbers import find_numbers
 from compare.model import Article
 from compare.normalize import keyed
-from compare.numbers import find_numbers
 from compare.pipeline import compare
 from compare.textlayer import segment
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from compare.facts.quantities import Quantity, find_quantities, find_years, noun_key, scope_key
 from compare.normalize import key
-from compare.quantities import Quantity, find_quantities, find_years, noun_key, scope_key
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))}

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from compare import highlight
 from compare.model import Article, Comparison, Discrepancy, Fact, Group, Passage, Value
-from compare.report import count_ar, date_ar, render_html
+from compare.render import highlight
+from compare.render.report import count_ar, date_ar, render_html
 
 AR_TEXT = "قال المتحدث إن عدد الجنود الأمريكيين في العراق يبلغ 2500 جندي حتى الآن."
 EN_TEXT = "The spokesman said 2,500 American troops remain in Iraq for now."
@@ -115,7 +115,7 @@ def test_reuse_matrix_is_a_coloured_table(mixed: Comparison) -> None:
 
 def test_many_outlets_get_the_compact_layout(mixed: Comparison) -> None:
     """Beyond six outlets: values listed in one column with their outlet, reuse as ranked pairs."""
-    from compare.report import COMPACT_OUTLETS
+    from compare.render.report import COMPACT_OUTLETS
 
     first = mixed.articles[0]
     extra = [Article(id=f"x{n}.txt", source=f"x{n}.txt", text=first.text, outlet=f"مصدر {n}")
@@ -171,7 +171,7 @@ def test_arabic_dates_and_counts() -> None:
 
 
 def test_latin_runs_in_arabic_lines_are_isolated() -> None:
-    from compare.report import isolate_ltr
+    from compare.render.report import isolate_ltr
 
     assert str(isolate_ltr("مقارنة التغطية: Floods kill 29, officials say.")) == \
         'مقارنة التغطية: <bdi dir="ltr">Floods kill 29, officials say.</bdi>'

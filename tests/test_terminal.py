@@ -12,7 +12,7 @@ from test_report import _mixed
 
 from compare.cli import main
 from compare.model import Comparison, Discrepancy, Value
-from compare.terminal import render, visual
+from compare.render.terminal import render, visual
 
 
 def _shown(comparison: Comparison, visual_order: bool) -> str:

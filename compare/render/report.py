@@ -1,7 +1,7 @@
 """The briefing: one Jinja2 document rendered to HTML and, through WeasyPrint, to PDF.
 
 Renderers only read the finished :class:`Comparison`. Article text is untrusted: Jinja2
-autoescapes everything, highlights are built by :mod:`compare.highlight` from offsets.
+autoescapes everything, highlights are built by :mod:`compare.render.highlight` from offsets.
 Every value in the discrepancy table links to the first place its words are printed (an
 aligned passage, the single-source list, or the excerpts section), so a fact-checker can
 always get from a figure to the outlet's sentence.
@@ -19,12 +19,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from ..model import Article, Comparison, Discrepancy, Fact, Group, Passage, Value
+from ..textlayer import paragraphs, sentences, tokens
 from . import highlight
-from .model import Article, Comparison, Discrepancy, Fact, Group, Passage, Value
-from .textlayer import paragraphs, sentences, tokens
 
 #: Jinja2 templates and CSS of the briefing; the PDF renderer may read nothing else but fonts.
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 KIND_AR = {
     "conflict": "تعارض",

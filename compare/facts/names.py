@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .normalize import keyed
-from .words import STOPWORDS, consonants
+from ..normalize import keyed
+from ..words import STOPWORDS, consonants
 
 #: Titles that introduce a person's name (matching-key forms, longest first when they overlap).
 _TITLES = (

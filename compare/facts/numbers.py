@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from compare.normalize import Keyed, fold_char, keyed
+from ..normalize import Keyed, fold_char, keyed
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from .model import Comparison
+from ..model import Comparison
 
 
 def to_json(comparison: Comparison) -> str:

@@ -12,13 +12,13 @@ import datetime as dt
 import re
 from bisect import bisect_right
 
+from ..model import Fact
+from ..normalize import key
+from ..textlayer import Layer
 from .dates import DateMention, find_dates
-from .model import Fact
 from .names import NameMention, find_names, gazetteer
-from .normalize import key
 from .quantities import Quantity, find_quantities
 from .quotes import Quote, find_quotes
-from .textlayer import Layer
 
 #: Durations are rarely the same fact across unaligned passages ("8 years since the invasion" vs
 #: "the first dialogue in 10 years"): they meet only inside aligned groups.

@@ -95,7 +95,7 @@ def _install_text_layer_fix() -> None:
     """
     if weasyprint.__version__ != WEASYPRINT_VERSION:
         raise RuntimeError(
-            f"compare.pdf patches WeasyPrint {WEASYPRINT_VERSION} internals (ToUnicode of "
+            f"compare.render.pdf patches WeasyPrint {WEASYPRINT_VERSION} internals (ToUnicode of "
             f"ligatures and marks) but WeasyPrint {weasyprint.__version__} is installed: check "
             "weasyprint/pdf/fonts.py:build_fonts_dictionary and update the pin"
         )

@@ -2,7 +2,7 @@
 
 "نحو 3500 جندي أجنبي، بينهم 2500 أمريكي" is two facts: 3500 troops (approx, scope foreign)
 and 2500 troops (a subset, scope American). Everything is decided on the normalised key of
-:mod:`compare.normalize` and tokens of :func:`compare.numbers.scan`; offsets are original.
+:mod:`compare.normalize` and tokens of :func:`compare.facts.numbers.scan`; offsets are original.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from compare.numbers import Found, Scan, Tok, number_word, original_span, scan
+from .numbers import Found, Scan, Tok, number_word, original_span, scan
 
 #: Broken plurals and same-thing synonyms folded to one key (key spelling: ة->ه, ى->ي, أ->ا).
 #: Synonym folds are kept to words that count the same thing: قوات/جنود/عسكريين all count
@@ -101,7 +101,7 @@ class Quantity:
     value: float
     low: float
     high: float
-    kind: str  # cardinal | ordinal | dual | vague (from compare.numbers)
+    kind: str  # cardinal | ordinal | dual | vague (from compare.facts.numbers)
     text: str = ""
     approx: bool = False
     bound: str | None = None  # "min" | "max"

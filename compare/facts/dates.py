@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from hijridate import Hijri
 
-from .normalize import key, keyed
+from ..normalize import key, keyed
 
 Date = dt.date
 

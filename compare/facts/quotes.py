@@ -13,8 +13,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from ..normalize import key, keyed
 from .names import NameMention
-from .normalize import key, keyed
 
 _OPEN = {"“": "”", "«": "»", '"': '"', "”": "”", "„": "“"}
 #: Verbs of saying (matching-key forms, with و/ف and feminine ت), and "according to".

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .model import Comparison
+from ..model import Comparison
 from .report import KIND_AR, table_rows
 
 KIND_STYLE = {
