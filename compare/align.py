@@ -25,11 +25,14 @@ sentence cannot chain two unrelated ones.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cache
 from itertools import pairwise
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -169,6 +172,33 @@ class Rows:
         return {span: len(self.units) + k for k, span in enumerate(self.spans)}
 
 
+#: Columns of :meth:`Scorer.features`, in order; the learned weights follow it.
+FEATURES = ("cosine", "containment", "words", "numbers", "names", "frames", "quotes", "verbatim")
+_WEIGHTS = Path(__file__).parent / "align_weights.json"
+
+
+@dataclass(frozen=True)
+class PairWeights:
+    """Logistic-regression weights over :data:`FEATURES`, fitted on the gold pairs of the dev
+    stories and the seeds by ``python -m bench.fit_align`` (which writes align_weights.json and
+    prints leave-one-story-out figures). ``threshold`` aligns a pair, ``coherence`` lets it
+    vouch for a merge of two groups."""
+
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+    coherence: float
+
+
+@cache
+def pair_weights() -> PairWeights:
+    data = json.loads(_WEIGHTS.read_text(encoding="utf-8"))
+    if list(data["features"]) != list(FEATURES):
+        raise RuntimeError(f"{_WEIGHTS.name} was fitted on other features; run python -m bench.fit_align")
+    return PairWeights(np.array(data["coef"], dtype=np.float64), float(data["intercept"]),
+                       float(data["threshold"]), float(data["coherence"]))
+
+
 class Scorer:
     """Sparse features of every row and vectorised scores of row pairs, cached by pair."""
 
@@ -186,10 +216,12 @@ class Scorer:
         self.chars = self._chars(self._stack(words), vocab, len(units))
         self.bigrams = self._stack(_binary([_grams(u.skel, n) for u in units]), binary=True)
         self.bigram_count = np.asarray(self.bigrams.sum(axis=1)).ravel()
+        self.words = self._stack(_binary([list(dict.fromkeys(u.content_skel)) for u in units]), binary=True)
+        self.word_count = np.asarray(self.words.sum(axis=1)).ravel()
         self.shingles = self._stack(_binary([_grams(u.content_skel, v) for u in units]), binary=True)
         self.numbers = self._stack(_binary([sorted(u.numbers) for u in units]), binary=True)
-        self.ties = self._stack(_binary([sorted({("slot", s) for s in u.slots} | {("quote", q) for q in u.quotes})
-                                         for u in units]), binary=True)
+        self.frames = self._stack(_binary([sorted(u.slots) for u in units]), binary=True)
+        self.quotes = self._stack(_binary([sorted(u.quotes) for u in units]), binary=True)
         self.names = self._stack(_binary([sorted(u.names) for u in units]), binary=True)
         self.cache: dict[tuple[int, int], PairScore] = {}
 
@@ -214,20 +246,33 @@ class Scorer:
         m.data /= np.maximum(norms, 1e-12)[row]
         return m
 
-    def evaluate(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
-        """The columns of :class:`PairScore` for row pairs ``a[i], b[i]``, as arrays."""
-        s = self.s
+    def features(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Evidence that row pairs ``a[i], b[i]`` carry one claim, one column per name in
+        :data:`FEATURES`: wording (character cosine, word-bigram and content-word containment), shared values,
+        names, frames (the same specific event or counted noun) and quotes, and a copied run."""
         cosine = _rowdot(self.chars, a, b)
         shared = _rowdot(self.bigrams, a, b)
         containment = shared / np.maximum(1, np.minimum(self.bigram_count[a], self.bigram_count[b]))
-        wording = s.weight_char * cosine + s.weight_words * containment
-        score = (wording + s.bonus_numbers * np.minimum(2, _rowdot(self.numbers, a, b))
-                 + s.bonus_names * np.minimum(3, _rowdot(self.names, a, b)))
-        verbatim = _rowdot(self.shingles, a, b) > 0
-        tied = _rowdot(self.ties, a, b) > 0  # the same counted noun or the same quote
+        words = _rowdot(self.words, a, b) / np.maximum(1, np.minimum(self.word_count[a], self.word_count[b]))
+        numbers = np.minimum(2, _rowdot(self.numbers, a, b))
+        names = np.minimum(3, _rowdot(self.names, a, b))
+        frames = np.minimum(2, _rowdot(self.frames, a, b))
+        quotes = np.minimum(1, _rowdot(self.quotes, a, b))
+        verbatim = (_rowdot(self.shingles, a, b) > 0).astype(np.float64)
+        return np.column_stack([cosine, containment, words, numbers, names, frames, quotes, verbatim])
+
+    def evaluate(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
+        """The columns of :class:`PairScore` for row pairs ``a[i], b[i]``, as arrays. The score
+        is the probability of one claim under the weights learned by ``bench/fit_align.py``."""
+        s = self.s
+        x = self.features(a, b)
+        weights = pair_weights()
+        wording = s.weight_char * x[:, 0] + s.weight_words * x[:, 1]
+        score = 1.0 / (1.0 + np.exp(-(x @ weights.coef + weights.intercept)))
+        verbatim = x[:, FEATURES.index("verbatim")] > 0
         kind = np.where(verbatim, 2, np.where(wording >= s.paraphrase_threshold, 1, 0))
-        aligned = verbatim | tied | (score >= s.align_threshold)
-        coherent = verbatim | tied | (score >= s.group_coherence)
+        aligned = verbatim | (score >= weights.threshold)
+        coherent = verbatim | (score >= weights.coherence)
         return wording, score, kind, aligned, coherent
 
     def pairs(self, wanted: Iterable[tuple[int, int]]) -> dict[tuple[int, int], PairScore]:

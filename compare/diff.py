@@ -17,10 +17,12 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 from itertools import combinations
 
 from .facts import is_duration
+from .facts.lexicon import EVENTS
 from .facts.quantities import noun_key, scope_key
 from .model import Article, Discrepancy, Fact, Group, Passage, Span, Value
 from .normalize import word_key
@@ -33,6 +35,8 @@ OTHER_TIME_DAYS = 180
 _DIRECTIONS = {f"{w}{e}" for w in ("شمال", "جنوب", "شرق", "غرب") for e in ("ي", "يه")}
 #: Share of words two quotes must share to be one quote.
 SAME_QUOTE = 0.6
+#: Shorter quotes (a slogan, a phrase) are not statements one can attribute.
+MIN_STATEMENT_WORDS = 5
 #: Relative tolerance of an approximate figure ("نحو 3500").
 APPROX_TOLERANCE = 0.1
 #: A following paragraph that starts like this reports when/where the previous statement was made.
@@ -70,7 +74,7 @@ def _relation(a: Fact, b: Fact, same_claim: bool) -> str:
     ordinal_a, ordinal_b = a.form == "ordinal", b.form == "ordinal"
     if ordinal_a and ordinal_b and not same_claim:
         return "unrelated"
-    if a.value == b.value:
+    if a.value == b.value and "vague" not in (a.form, b.form):
         return "agreement"
     if ordinal_a and ordinal_b:
         return "conflict"
@@ -80,6 +84,44 @@ def _relation(a: Fact, b: Fact, same_claim: bool) -> str:
         return "compatible" if max(la, lb) <= min(ha, hb) or (ordinal_a and hb >= la) or (ordinal_b and ha >= lb) \
             else "conflict"
     return "compatible" if max(la, lb) <= min(ha, hb) else "conflict"
+
+
+def _scoped(f: Fact) -> bool:
+    """A figure said of a part: a place, a subset («بينهم»), or a running total."""
+    frame = f.frame
+    return bool(f.subset_of or (frame and (frame.part or frame.place or frame.time == "cumulative")))
+
+
+def _by_scope(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
+    """Scoped figures by the scope they are said of (one place, the whole country, a part)."""
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        frame = f.frame
+        scope = (frame.place if frame and frame.place else "cumulative" if frame and frame.time == "cumulative"
+                 else "part")
+        out[scope].append(f)
+    return out
+
+
+def _same_frame(a: Fact, b: Fact) -> bool:
+    """Two figures may be one claim's figure: no frame part says otherwise (an event, a holder,
+    another year, a place known on both sides and different)."""
+    fa, fb = a.frame, b.frame
+    if not fa or not fb:
+        return True
+    return all(x is None or y is None or x == y for x, y in
+               ((fa.event, fb.event), (fa.holder, fb.holder), (fa.place, fb.place), (fa.time, fb.time)))
+
+
+def _excerpt(text: str, words: int = 8) -> str:
+    """The first words of a quote, to name it in a note."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _timed(f: Fact) -> bool:
+    """The outlet marks the count as early or updated (حصيلة أولية, ارتفع إلى)."""
+    return bool(f.frame and f.frame.time in ("provisional", "updated"))
 
 
 class Differ:
@@ -124,12 +166,26 @@ class Differ:
         """Why this value may differ from the others: its scope, its time, its precision (Arabic)."""
         parts = []
         scope = self._scope_words(f)
+        frame = f.frame
+        text = self.articles[f.article].text
+        if frame and frame.place:
+            start, end = frame.spans["place"]
+            parts.append(f"النطاق: {text[start:end]}")
+        if frame and frame.time == "cumulative":
+            start, end = frame.spans["time"]
+            parts.append(f"حصيلة تراكمية: {text[start:end]}")
         if f.subset_of:
             parts.append("جزء من الإجمالي" + (f" ({scope})" if scope else ""))
         elif f.id in self.wholes:
             parts.append("الإجمالي" + (f" ({scope})" if scope else ""))
         elif scope:
             parts.append(f"النطاق: {scope}")
+        if (frame and frame.time in ("provisional", "updated")) or (frame and (frame.time or "").startswith("year:")):
+            start, end = frame.spans["time"]
+            parts.append(f"الزمن: {text[start:end]}")
+        if frame and frame.source:
+            start, end = frame.spans["source"]
+            parts.append(f"المصدر: {text[start:end]}")
         if f.time == "earlier":
             parts.append("مستوى سابق")
         elif f.time == "updated":
@@ -152,30 +208,61 @@ class Differ:
 
     # --- slot rows -----------------------------------------------------------------------
     def slot_rows(self) -> None:
+        """Rows of figures whose frames match. A specific frame (a known event) meets figures of
+        other outlets wherever they stand; any other figure (a noun or a unit alone, a duration,
+        an ordinal naming an item) meets only the figures of its own aligned claim. Inside a row,
+        figures of another scope (a place, a part, a running total) get their own scope row
+        against the others' main figures."""
         group_of = {p.id: g.id for g in self.groups for p in g.passages}
         by_slot: dict[str, list[Fact]] = defaultdict(list)
         for f in self.facts:
             if f.type != "quantity" or not f.slot:
                 continue
-            local = is_duration(f) or not f.noun  # "52%" alone says too little to meet unaligned figures
+            local = is_duration(f) or f.form == "ordinal" or not (f.frame and f.frame.specific)
             by_slot[f"{f.slot}@{group_of.get(f.passage or '', f.id)}" if local else f.slot].append(f)
         for slot, facts in sorted(by_slot.items()):
             facts.sort(key=lambda f: (self.order.index(f.article), f.start))
-            outlets = {f.article for f in facts}
-            if len(outlets) < 2:
+            if len({f.article for f in facts}) < 2:
                 self._add("single-source", slot, facts, "")
                 continue
-            kind, explanation = self._classify(facts, group_of)
-            self._add(kind, slot, facts, explanation)
+            main = [f for f in facts if not _scoped(f)]
+            if len({f.article for f in main}) >= 2:
+                kind, explanation = self._classify(main, group_of)
+                self._add(kind, slot, main, explanation)
+            elif main:
+                self._add("single-source", slot, main, "")
+            for scope, part in sorted(_by_scope(f for f in facts if _scoped(f)).items()):
+                others = [f for f in main if f.article not in {g.article for g in part}]
+                if not others:
+                    self._add("single-source", f"{slot}~{scope}", part, "")
+                    continue
+                values = {f.value for f in part} | {f.value for f in others}
+                self._add("scope" if len(values) > 1 else "agreement", f"{slot}~{scope}", part + others,
+                          "الأرقام تعدّ مجموعات مختلفة (الكل أو جزء منه)")
 
     def _pair(self, a: Fact, b: Fact, group_of: dict[str, str]) -> str:
-        """How two values of one slot from different outlets relate."""
+        """How two values of one frame from different outlets relate. A count the outlets mark
+        as early or updated (a toll that rises through the day) is another time when the later
+        article does not give less; a later article giving less is a conflict."""
         if a.subset_of or b.subset_of or sorted(a.scope) != sorted(b.scope):
             return "scope" if a.value != b.value else "agreement"
-        if a.time or b.time or self._other_year(a) != self._other_year(b):
-            return "time" if a.value != b.value else "agreement"
         same_claim = a.passage in group_of and group_of.get(a.passage) == group_of.get(b.passage or "")
-        return _relation(a, b, same_claim)
+        relation = _relation(a, b, same_claim)
+        if relation in ("agreement", "unrelated", "compatible"):
+            return relation
+        if self._other_year(a) != self._other_year(b) or a.time in ("earlier", "later") or b.time in ("earlier", "later"):
+            return "time"
+        if _timed(a) or _timed(b) or a.time or b.time:
+            return "conflict" if self._later_gives_less(a, b) else "time"
+        return relation
+
+    def _later_gives_less(self, a: Fact, b: Fact) -> bool:
+        """The article published later reports the smaller figure."""
+        da, db = self.articles[a.article].published, self.articles[b.article].published
+        if not da or not db or da == db:
+            return False
+        later, earlier = (a, b) if da > db else (b, a)
+        return float(later.value) < float(earlier.value)
 
     def _classify(self, facts: list[Fact], group_of: dict[str, str]) -> tuple[str, str]:
         """Each value is read against its best counterpart in every other outlet (a figure one
@@ -208,7 +295,6 @@ class Differ:
             self._statement_days(group, by_passage)
             self._years(group)
             self._figures(group, by_passage)
-            self._speakers(group, by_passage)
             self._word_differences(group)
 
     def _statement_day(self, article: Article, passage: Passage, by_passage: dict[str, list[Fact]]) -> list[Fact]:
@@ -272,25 +358,45 @@ class Differ:
                 continue
             fa, fb = only_a[0], only_b[0]
             if (fa.slot and fa.slot == fb.slot) or fa.unit != fb.unit or fa.form != fb.form \
-                    or (fa.noun and fb.noun and fa.noun != fb.noun):
+                    or (fa.noun and fb.noun and fa.noun != fb.noun) or not _same_frame(fa, fb):
                 continue
             kind = self._pair(fa, fb, {a.id: group.id, b.id: group.id})
             if kind != "unrelated":
                 self._add(kind, f"figure@{group.id}", [fa, fb], "رقم مختلف في الخبر نفسه", group.id)
 
-    def _speakers(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
-        """The same quote (most of its words shared) given to different speakers."""
-        quotes = [f for p in group.passages for f in by_passage[p.id] if f.type == "quote" and f.slot]
-        for a, b in combinations(quotes, 2):
-            if a.article == b.article or a.slot == b.slot:
+    def speaker_rows(self) -> None:
+        """One row per statement quoted by two or more outlets (most of its words shared, wherever
+        the quotes stand): a conflict when the outlets give it to different named persons, else
+        an agreement. Each value is the speaker as the outlet wrote it."""
+        quotes = [f for f in self.facts if f.type == "quote" and f.slot and f.speaker]
+        words = {f.id: set(map(skeleton, str(f.value).split())) for f in quotes}
+        quotes = [f for f in quotes if len(words[f.id]) >= MIN_STATEMENT_WORDS]
+        persons = {str(f.value) for f in self.facts if f.type == "name"}
+        statements: list[list[Fact]] = []
+        for f in quotes:
+            home = next((s for s in statements if any(
+                len(words[f.id] & words[g.id]) / max(1, min(len(words[f.id]), len(words[g.id]))) >= SAME_QUOTE
+                for g in s)), None)
+            if home is None:
+                statements.append([f])
+            else:
+                home.append(f)
+        for statement in statements:
+            if len({f.article for f in statement}) < 2:
                 continue
-            wa, wb = set(map(skeleton, a.value.split())), set(map(skeleton, b.value.split()))
-            if len(wa & wb) / max(1, min(len(wa), len(wb))) >= SAME_QUOTE:
-                self.rows.append(Discrepancy(
-                    id="", label="قائل التصريح", kind="conflict", slot=f"speaker@{group.id}", group=group.id,
-                    explanation="التصريح نفسه منسوب إلى متحدثين مختلفين",
-                    values=[Value(article=f.article, fact=f.id, text=f.text, value=f.speaker, note=f"القائل: {f.speaker}")
-                            for f in (a, b)]))
+            values: dict[tuple[str, str], Value] = {}
+            for f in statement:
+                speaker = str(f.slot).removeprefix("quote|")
+                values.setdefault((f.article, speaker), Value(
+                    article=f.article, fact=f.id, text=str(f.speaker), value=speaker, note=f"«{_excerpt(f.text)}»"))
+            speakers = {v.value for v in values.values()}
+            differ = len(speakers) > 1
+            if differ and not speakers <= persons:
+                continue  # a body or an unnamed role against a person: not a clear attribution conflict
+            self.rows.append(Discrepancy(
+                id="", label="قائل التصريح", kind="conflict" if differ else "agreement",
+                slot=f"speaker:{statement[0].id}", values=list(values.values()),
+                explanation="التصريح نفسه منسوب إلى متحدثين مختلفين" if differ else "التصريح منسوب إلى القائل نفسه"))
 
     def _word_differences(self, group: Group) -> None:
         """Words that differ right next to a shared run of at least two words (the anchor that
@@ -332,12 +438,26 @@ class Differ:
 
     # --- rows ----------------------------------------------------------------------------
     def _label(self, facts: list[Fact]) -> str:
-        """A short Arabic label: "عدد" and the counted noun as the articles write it."""
-        for f in facts:
-            if f.noun:
-                noun = self.nouns.get(f.noun, f.noun)
-                return f"عدد {noun}" if f.unit is None else f"{noun} ({f.unit})"
-        return facts[0].text
+        """A natural Arabic label: the event's label from the lexicon («عدد القتلى», «نسبة
+        المشاركة»), else "عدد" and the counted noun as the articles write it; another year or
+        a holder is named after it."""
+        frame = next((f.frame for f in facts if f.frame and f.frame.event), None)
+        if frame and frame.event:
+            label = EVENTS[frame.event].label
+        else:
+            noun = next((f.noun for f in facts if f.noun), None)
+            unit = next((f.unit for f in facts if f.unit), None)
+            if not noun:
+                return facts[0].text
+            written = self.nouns.get(noun, noun)
+            label = f"عدد {written}" if unit is None else f"{written} ({unit})"
+        first = facts[0]
+        if first.frame and first.frame.holder:
+            start, end = first.frame.spans["holder"]
+            label += f": {self.articles[first.article].text[start:end]}"
+        if first.frame and (first.frame.time or "").startswith("year:"):
+            label += f" (عام {first.frame.time[5:]})"
+        return label
 
     def _add(self, kind: str, slot: str, facts: list[Fact], explanation: str, group: str | None = None,
              label: str | None = None) -> None:
@@ -374,5 +494,6 @@ def diff(articles: list[Article], groups: list[Group], facts: list[Fact]) -> lis
     """All discrepancy rows; also fills ``group.differences`` with word-level spans."""
     differ = Differ(articles, groups, facts)
     differ.slot_rows()
+    differ.speaker_rows()
     differ.group_rows()
     return differ.finish()

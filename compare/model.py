@@ -79,6 +79,32 @@ class Group:
 
 
 @dataclass
+class Frame:
+    """What a figure or date measures, so that only figures of one claim meet in a row.
+
+    Each part is a folded key; ``spans`` gives, per part, the (start, end) of the words in the
+    article that say it, so a reader can see why two figures were (not) compared.
+    """
+
+    event: str | None = None  # event class from compare/facts/lexicons/events.toml ("killed", "seats")
+    noun: str | None = None  # counted noun when it adds to the event ("قريه" of "villages cut off")
+    unit: str | None = None  # "%", "دولار", "هكتار" ...
+    holder: str | None = None  # whose share or count ("حزب النهضه")
+    place: str | None = None  # "wide" (the whole country) or the local place ("بلده تالا")
+    part: bool = False  # counts a part of a larger set («بينهم 2500», «19 من القتلى»)
+    time: str | None = None  # "year:1994", "provisional", "updated", "earlier", "later", "cumulative"
+    source: str | None = None  # who the figure is attributed to ("وزاره الداخليه")
+    spans: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def specific(self) -> bool:
+        """Specific enough to meet figures of other outlets outside aligned passages: the event
+        classes of the lexicon say what is counted (the dead, seats, turnout), a noun or a unit
+        alone does not («شخص», «%»)."""
+        return self.event is not None
+
+
+@dataclass
 class Fact:
     """A quantity, date, name or quote found in an article, with its normalised value."""
 
@@ -105,6 +131,7 @@ class Fact:
     slot: str | None = None  # what the fact is about; facts with one slot meet in one row
     passage: str | None = None
     check: str | None = None  # an inconsistency inside the article ("weekday": the named day is wrong)
+    frame: Frame | None = None  # quantities and dates: what the value measures
 
 
 @dataclass

@@ -9,13 +9,14 @@ count — so that figures from passages that were never aligned still meet in on
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 
-from ..model import Fact
+from ..model import Fact, Frame
 from ..normalize import key
 from ..textlayer import Layer
 from .dates import DateMention, find_dates
+from .frames import FrameReader
+from .lexicon import noun_event
 from .names import NameMention, find_names, gazetteer
 from .quantities import Quantity, find_quantities
 from .quotes import Quote, find_quotes
@@ -41,48 +42,18 @@ def _passage_of(layer: Layer, starts: list[int], offset: int) -> str | None:
     return None
 
 
-#: Event nouns that say what happened to the people counted after them ("مقتل 29 شخصا" counts the
-#: dead, "إصابة 300 آخرين" the wounded), so those figures meet "53 قتيلا" and "400 جريح".
-EVENT_NOUNS = {
-    "مقتل": "قتيل", "قتل": "قتيل", "مصرع": "قتيل", "وفاه": "قتيل", "استشهاد": "قتيل",
-    "اصابه": "جريح", "جرح": "جريح", "اعتقال": "معتقل", "توقيف": "معتقل", "احتجاز": "معتقل",
-    "اختطاف": "مخطوف", "خطف": "مخطوف", "نزوح": "نازح", "تهجير": "نازح", "اجلاء": "نازح",
-}
-#: Nouns that only say "people": the event noun before them says what is counted.
-PERSON_NOUNS = frozenset({"شخص", "اخر", "اخري", "فرد", "مواطن", "مدني", "نسمه"})
-_WORD = re.compile(r"\w+")
-_CLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?:ال)?")
-
-
-def _counted(text: str, q: Quantity) -> tuple[str | None, list[str]]:
-    """The quantity's counted noun and scope, with an event noun before it taking over a
-    person noun ("مقتل 5 مدنيين": the dead, scope civilians), and a share taking the noun after
-    "نسبة" ("نسبة المشاركة نحو 50 في المئة" measures turnout)."""
-    if q.noun is not None and q.noun not in PERSON_NOUNS:
-        return q.noun, list(q.scope)
-    if q.unit == "%" and q.noun is None:
-        line_start = text.rfind("\n", 0, q.start) + 1
-        window = [_CLITICS.sub("", key(w)) for w in _WORD.findall(text[max(line_start, q.start - 60):q.start])][-6:]
-        at = max((i for i, w in enumerate(window[:-1]) if w == "نسبه" and window[i + 1].isalpha()), default=None)
-        if at is not None:
-            return window[at + 1], list(q.scope)
-    before = [_CLITICS.sub("", key(w)) for w in _WORD.findall(text[max(0, q.start - 40):q.start])][-3:]
-    event = next((EVENT_NOUNS[w] for w in reversed(before) if w in EVENT_NOUNS), None)
-    if event is None:
-        return q.noun, list(q.scope)
-    scope = list(q.scope) + ([q.noun] if q.noun and q.noun not in ("شخص", "اخر", "اخري", "فرد") else [])
-    return event, scope
-
-
-def _quantity_fact(layer: Layer, q: Quantity, fid: str, passage: str | None, whole: str | None) -> Fact:
+def _quantity_fact(layer: Layer, q: Quantity, fid: str, passage: str | None, whole: str | None,
+                   reader: FrameReader | None) -> Fact:
     text = layer.article.text
-    noun, scope = _counted(text, q)
+    frame = reader.frame(q.start, q.end, q.num_start, q.noun, q.unit) if reader else None
+    if frame:
+        frame.part = q.subset
     return Fact(
         id=fid, article=layer.article.id, start=q.start, end=q.end, text=text[q.start:q.end],
         type="quantity", value=_number(q.value), low=_number(q.low), high=_number(q.high), approx=q.approx,
-        bound=q.bound, exact=q.exact, form=q.kind, noun=noun, unit=q.unit, scope=sorted(scope),
+        bound=q.bound, exact=q.exact, form=q.kind, noun=q.noun, unit=q.unit, scope=sorted(q.scope),
         subset_of=whole if q.subset else None, time=q.time, as_of=layer.article.published,
-        slot=_slot(noun, q.unit), passage=passage,
+        slot=_slot(frame) if frame else None, passage=passage, frame=frame,
     )
 
 
@@ -107,12 +78,17 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
-def _slot(noun: str | None, unit: str | None) -> str | None:
-    """What a quantity counts: its folded noun and unit. Scope stays out of the slot on purpose:
-    "3500 foreign troops" and "2500 American troops" belong in one row, told apart by scope."""
-    if not noun and not unit:
+def _slot(frame: Frame) -> str | None:
+    """What a quantity measures: its event, the counted noun when the event does not already say
+    it, the unit, whose it is and another year it belongs to. Scope (place, a part, a running
+    total) stays out of the slot on purpose: "3500 foreign troops" and "2500 American troops"
+    belong in one row, told apart by scope."""
+    noun = frame.noun if not (frame.event and frame.noun and noun_event(frame.noun)) else None
+    year = frame.time if frame.time and frame.time.startswith("year:") else None
+    parts = [frame.event, noun, frame.unit, frame.holder and f"holder={frame.holder}", year]
+    if not (frame.event or noun or frame.unit):
         return None
-    return "|".join(part for part in (noun, unit) if part)
+    return "|".join(part for part in parts if part)
 
 
 def _name_fact(layer: Layer, m: NameMention, fid: str, passage: str | None) -> Fact:
@@ -139,6 +115,7 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
     for n, layer in enumerate(layers, 1):
         text = layer.article.text
         starts = [p.start for p in layer.passages]
+        by_id = {p.id: p for p in layer.passages}
         dates = [m for m in find_dates(text, _published(layer)) if not m.latin]
         taken = [(m.start, m.end) for m in dates]
         found: list[tuple[int, str, DateMention | Quantity | NameMention | Quote]] = [
@@ -158,6 +135,8 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
         found.sort(key=lambda item: (item[0], item[1]))
         previous: str | None = None  # the quantity a "بينهم" subset belongs to
         days: list[Fact] = []
+        year = int(layer.article.published[:4]) if layer.article.published else None
+        readers: dict[str, FrameReader] = {}
         for i, (start, kind, item) in enumerate(found, 1):
             fid = f"a{n}-{kind}{i}"
             passage = _passage_of(layer, starts, start)
@@ -166,7 +145,10 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
                 if item.precision == "day":
                     days.append(facts[-1])
             elif isinstance(item, Quantity):
-                facts.append(_quantity_fact(layer, item, fid, passage, previous))
+                sentence = by_id.get(passage or "")
+                if passage and sentence and passage not in readers:
+                    readers[passage] = FrameReader(text, sentence.start, sentence.end, year)
+                facts.append(_quantity_fact(layer, item, fid, passage, previous, readers.get(passage or "")))
                 previous = fid
             elif isinstance(item, NameMention):
                 facts.append(_name_fact(layer, item, fid, passage))

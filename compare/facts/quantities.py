@@ -8,8 +8,11 @@ and 2500 troops (a subset, scope American). Everything is decided on the normali
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from ..normalize import key
 from .numbers import Found, Scan, Tok, number_word, original_span, scan
 
 #: Broken plurals and same-thing synonyms folded to one key (key spelling: ة->ه, ى->ي, أ->ا).
@@ -60,8 +63,11 @@ _AFTER: list[tuple[tuple[str, ...], str, str]] = [
     (("فقط",), "exact", ""), (("فحسب",), "exact", ""), (("لا", "غير"), "exact", ""),
 ]
 _OTHERS = {"اخرون", "اخرين", "اخري", "اخر", "اخريات"}
-#: Words after which a number is a label, not a count (المادة 140, القرار رقم 2254).
-_LABELS = {"رقم", "الرقم", "برقم", "ماده", "الماده", "البند", "الفقره", "القرار", "الصفحه", "صفحه"}
+_NAMING = tomllib.loads((Path(__file__).parent / "lexicons" / "naming.toml").read_text(encoding="utf-8"))
+#: Words after which a number is a label, not a count (المادة 140, الطريق الوطني رقم 12, اللواء 17).
+_LABELS = frozenset(key(w) for w in _NAMING["label"]["nouns"])
+#: A year after a label number belongs to the name (القانون رقم 25 لسنة 2023).
+_LABEL_YEAR = frozenset(key(w) for w in _NAMING["label"]["year_of"])
 _SUBSET = {"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن", "ضمنهم"}
 _MONTH_ORDINALS = {"الاول", "الثاني"}  # كانون الثاني 2021
 _YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "عامي", "منذ", "لعام", "بعام", "وعام", "العامين"}
@@ -220,6 +226,7 @@ class _Builder:
     def __init__(self, text: str, s: Scan) -> None:
         self.text, self.s, self.toks = text, s, s.tokens
         self.out: list[Quantity] = []
+        self.partitive = False  # set by noun_at: the noun follows من («19 من القتلى»)
 
     def orig(self, first: int, last: int) -> tuple[int, int]:
         return original_span(self.text, self.s.keyed, self.toks[first].start, self.toks[last].end)
@@ -248,6 +255,7 @@ class _Builder:
                 first, skip = f.first - len(seq), clitic
                 break
         q.subset = bool(_known(self.word(first - 1), _SUBSET))
+        self.partitive = False
         j = last + 1
         unit = _known(self.word(j), _UNIT)
         if unit:
@@ -258,6 +266,7 @@ class _Builder:
         elif self.word(j) == "في" and self.word(j + 1) in ("الميه", "المايه"):
             q.unit, last, j = "%", j + 1, j + 2
         noun_at = self.noun_at(f, j, q.unit)
+        q.subset = q.subset or self.partitive
         if noun_at >= 0:
             word = self.word(noun_at)
             parent = self.parent(f)
@@ -293,6 +302,10 @@ class _Builder:
         if _known(nxt, _OTHERS):
             return -1  # قتل 5 وأصيب 12 آخرون: the noun is the previous one
         if nxt == "من" and self.word(j + 1).startswith("ال") and (unit == "%" or f.span.kind == "vague"):
+            return j + 1
+        if nxt == "من" and self.word(j + 1).startswith("ال") and unit is None and f.span.kind == "cardinal" \
+                and _is_word(self.toks[j + 1]) and self.word(j + 1) not in _STOP:
+            self.partitive = True  # «19 من القتلى»: a part of a set named elsewhere
             return j + 1
         if unit is None and j < len(self.toks) and _is_word(self.toks[j]) and nxt not in _STOP \
                 and _bare(nxt) not in _STOP and not self.is_number(j):
@@ -387,15 +400,24 @@ class _Builder:
     def run(self) -> list[Quantity]:
         years = {f.first for f in _years(self.s)}
         for f in self.s.numbers:
-            if f.first in years or self.skip(f) or self.is_date_day(f) or self.is_label(f):
+            if self.is_label(f) or f.first in years or self.skip(f) or self.is_date_day(f):
                 continue
             self.out.append(self.build(f))
         return self.out
 
     def is_label(self, f: Found) -> bool:
-        """Numbers that name rather than count: المادة 140, رقم 2254, "واحد من" (one of)."""
+        """Numbers that name or rank rather than count: المادة 140, رقم 2254, الطريق الوطني 12,
+        اللواء 17, "واحد من" (one of), «الـ23» (an edition), a year after «رقم 25 لسنة»;
+        a definite number word after a definite noun («الخشبات الثلاث») refers to a known set."""
         one_of = f.span.value == 1 and f.span.kind == "cardinal" and self.word(f.last + 1) == "من"
-        return one_of or bool(_known(self.word(f.first - 1), _LABELS))
+        before = self.word(f.first - 1)
+        after_nisba = _is_nisba(before) and _known(self.word(f.first - 2), _LABELS)
+        start = self.orig(f.first, f.first)[0]
+        edition = self.word(f.first).isdigit() and self.text[max(0, start - 4):start].rstrip().endswith(("الـ", "ال"))
+        named_year = before in _LABEL_YEAR and self.is_number(f.first - 2) and bool(_known(self.word(f.first - 3), _LABELS))
+        known_set = f.first > 0 and self.word(f.first).startswith("ال") and number_word(self.word(f.first)) \
+            and _bare(before) != before and _is_word(self.toks[f.first - 1])
+        return one_of or bool(_known(before, _LABELS)) or bool(after_nisba) or edition or named_year or known_set
 
     def is_date_day(self, f: Found) -> bool:
         """A day of the month (25 تموز, 11 حزيران/يونيو) is a date, not a count."""

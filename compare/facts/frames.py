@@ -1,0 +1,228 @@
+"""Claim frames: what a figure measures, whose it is, where, when and per whom (GUIDE §2).
+
+A figure's row in the discrepancy table is decided by its frame, never by a shared noun or
+unit alone: «27 شخصاً» after «مقتل» counts the dead, «19 من القتلى في بلدة X وحدها» is a
+local part of them, «612 شخصاً» in a clause about the 1994 quake is another time. The words
+come from lexicons (events.toml for event classes, frames.toml for place, time, source and
+holder markers); this module only reads the sentence around a figure with them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..model import Frame
+from ..normalize import key
+from ..textlayer import Token, tokens
+from ..words import is_content
+from .lexicon import event_at, noun_event
+
+_LEXICON = Path(__file__).parent / "lexicons" / "frames.toml"
+#: Punctuation that closes a clause: a frame word beyond it belongs to another claim.
+_CLAUSE_PUNCT = re.compile(r"[،,؛;:.!?؟()«»\"“”\n]")
+#: Nouns that only say "people": the event word around them says what is counted.
+PERSON_NOUNS = frozenset({"شخص", "اخر", "اخري", "فرد", "مواطن", "نسمه", "عنصر", "حاله"})
+#: How far (in words) an event word may stand from its figure inside one clause.
+_BEFORE, _AFTER = 8, 4
+_YEAR = re.compile(r"^(19|20)\d\d$")
+#: Words between a source marker and the source's name («حسب ما أفاد به المعهد»).
+_NOT_SOURCE = frozenset({"به", "بها", "افاد", "افادت", "اعلن", "اعلنت", "اورد", "اوردت", "ذكر", "ذكرت"})
+
+
+@dataclass(frozen=True)
+class Markers:
+    """Folded phrases of frames.toml, each a tuple of word keys."""
+
+    wide: tuple[tuple[str, ...], ...]
+    only: frozenset[str]
+    place_nouns: frozenset[str]
+    provisional: tuple[tuple[str, ...], ...]
+    updated: tuple[tuple[str, ...], ...]
+    cumulative: tuple[tuple[str, ...], ...]
+    source: tuple[tuple[str, ...], ...]
+    holder_heads: frozenset[str]
+    holder_links: frozenset[str]
+
+
+def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Longest first, so «حصيلة أولية» wins over «أولية»."""
+    return tuple(sorted({tuple(key(w).split()) for w in words}, key=lambda p: (-len(p), p)))
+
+
+@cache
+def markers() -> Markers:
+    data = tomllib.loads(_LEXICON.read_text(encoding="utf-8"))
+    return Markers(
+        wide=_phrases(data["place"]["wide"]), only=frozenset(key(w) for w in data["place"]["only"]),
+        place_nouns=frozenset(key(w) for w in data["place"]["nouns"]),
+        provisional=_phrases(data["time"]["provisional"]), updated=_phrases(data["time"]["updated"]),
+        cumulative=_phrases(data["time"]["cumulative"]), source=_phrases(data["source"]["markers"]),
+        holder_heads=frozenset(key(w) for w in data["holder"]["heads"]),
+        holder_links=frozenset(key(w) for w in data["holder"]["links"]),
+    )
+
+
+_PROCLITIC = re.compile(r"^(?:[وف]?(?:[بلك]?ال|لل)|[وف]?[بل]|[وف])(?=\w{3,})")
+
+
+def _bare(word: str) -> str:
+    """A key without its proclitics (وبالمحافظة -> محافظه)."""
+    return _PROCLITIC.sub("", word)
+
+
+def _at(keys: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """``phrase`` starts at ``i`` (the first word may carry a proclitic: «وبحسب»)."""
+    words = keys[i:i + len(phrase)]
+    if len(words) < len(phrase) or words[1:] != list(phrase[1:]):
+        return False
+    return words[0] == phrase[0] or _bare(words[0]) == phrase[0] or words[0][1:] == phrase[0]
+
+
+def _find(keys: list[str], lo: int, hi: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
+    """First (index, length) of any phrase inside keys[lo:hi]."""
+    for i in range(max(lo, 0), min(hi, len(keys))):
+        for phrase in phrases:
+            if _at(keys, i, phrase):
+                return i, len(phrase)
+    return None
+
+
+class FrameReader:
+    """Reads the frames of the figures of one sentence."""
+
+    def __init__(self, text: str, start: int, end: int, published_year: int | None) -> None:
+        self.text = text
+        self.toks: list[Token] = tokens(text, start, end)
+        self.keys = [t.key for t in self.toks]
+        self.year = published_year
+        # clause number of each token: punctuation between tokens starts a new clause
+        self.clause: list[int] = []
+        n = 0
+        for i, t in enumerate(self.toks):
+            if i and _CLAUSE_PUNCT.search(text[self.toks[i - 1].end:t.start]):
+                n += 1
+            self.clause.append(n)
+
+    def _index(self, offset: int) -> int:
+        """Token holding or following ``offset``."""
+        return next((i for i, t in enumerate(self.toks) if t.end > offset), len(self.toks) - 1)
+
+    def _span(self, i: int, n: int) -> list[int]:
+        return [self.toks[i].start, self.toks[i + n - 1].end]
+
+    def frame(self, start: int, end: int, num_start: int, noun: str | None, unit: str | None) -> Frame:
+        """The frame of the figure whose words are text[start:end] (its number at num_start)."""
+        f = Frame(unit=unit, noun=None if noun in PERSON_NOUNS else noun)
+        if not self.toks:
+            return f
+        first, last = self._index(num_start), self._index(max(start, end - 1))
+        clause = self.clause[first]
+        lo = first
+        while lo > 0 and self.clause[lo - 1] == clause:
+            lo -= 1
+        hi = last
+        while hi + 1 < len(self.toks) and self.clause[hi + 1] == clause:
+            hi += 1
+        self._event(f, noun, first, last, lo, hi)
+        self._place(f, last, hi)
+        self._time(f, lo, hi, first)
+        self._source(f)
+        self._holder(f, lo, first)
+        return f
+
+    def _event(self, f: Frame, noun: str | None, first: int, last: int, lo: int, hi: int) -> None:
+        """The counted noun's own class (قتلى), else the nearest event word before the figure in
+        its clause (مقتل 27 شخصاً), else the counted noun as an event word (2500 جندي), else a
+        word just after it (لقي 21 شخصاً مصرعهم)."""
+        if noun:
+            event = noun_event(noun)
+            if event:
+                f.event = event
+                f.spans["event"] = self._span(last, 1)
+                return
+        for i in range(first - 1, max(lo, first - _BEFORE) - 1, -1):
+            hit = event_at(self.keys, i)
+            if hit:
+                f.event = hit[0]
+                f.spans["event"] = self._span(i, hit[1])
+                return
+        for i in range(first + 1, min(hi, last + _AFTER) + 1):  # the counted noun itself, then after it
+            hit = event_at(self.keys, i)
+            if hit:
+                f.event = hit[0]
+                f.spans["event"] = self._span(i, hit[1])
+                return
+        hit = event_at([noun], 0) if noun else None  # a noun taken from the clause («من 3000 إلى 2500»)
+        if hit:
+            f.event = hit[0]
+
+    def _place(self, f: Frame, last: int, hi: int) -> None:
+        """The whole country anywhere in the sentence; a local place right after the figure
+        («في بلدة X», «داخل المدينة», «بالمدينة»), or any place marked «وحدها»."""
+        m = markers()
+        wide = _find(self.keys, 0, len(self.keys), m.wide)
+        if wide:
+            f.place = "wide"
+            f.spans["place"] = self._span(*wide)
+            return
+        for i in range(last + 1, min(len(self.keys) - 1, last + 6) + 1):
+            noun = _bare(self.keys[i])
+            if noun not in m.place_nouns:
+                continue
+            introduced = self.keys[i - 1] in ("في", "داخل") or self.keys[i][:1] == "ب"
+            alone = any(k in m.only for k in self.keys[i + 1:i + 5])
+            if introduced and (alone or i - last <= 3) and i + 1 < len(self.keys):
+                f.place = f"{noun} {self.keys[i + 1]}"
+                f.spans["place"] = self._span(i, 2)
+                return
+
+    def _time(self, f: Frame, lo: int, hi: int, first: int) -> None:
+        """Another year named in the clause; a running total; a count the outlet calls early or
+        updated."""
+        m = markers()
+        for i in range(0, hi + 1):  # a past year anywhere before the figure: «زلزال 1994، الذي أودى بحياة 612»
+            k = self.keys[i]
+            if _YEAR.match(k) and self.year and int(k) < self.year and i != first:
+                f.time = f"year:{k}"
+                f.spans["time"] = self._span(i, 1)
+                return
+        for kind, phrases in (("cumulative", m.cumulative), ("provisional", m.provisional), ("updated", m.updated)):
+            sentence_wide = kind == "provisional"  # «في حصيلة أولية» often opens the sentence
+            hit = _find(self.keys, 0 if sentence_wide else lo, len(self.keys) if sentence_wide else hi + 1, phrases)
+            if hit:
+                f.time = kind
+                f.spans["time"] = self._span(*hit)
+                return
+
+    def _source(self, f: Frame) -> None:
+        """Who the sentence attributes its figures to: up to three words after «بحسب/وفق/نقلاً عن»."""
+        m = markers()
+        hit = _find(self.keys, 0, len(self.keys), m.source)
+        if not hit:
+            return
+        i = hit[0] + hit[1]
+        words = []
+        while i < len(self.keys) and len(words) < 3 and self.clause[i] == self.clause[hit[0]]:
+            if is_content(self.keys[i]) and self.keys[i] not in _NOT_SOURCE and not self.keys[i].isdigit():
+                words.append(_bare(self.keys[i]))
+            i += 1
+        if words:
+            f.source = " ".join(words[:2])
+            f.spans["source"] = [self.toks[hit[0]].start, self.toks[i - 1].end]
+
+    def _holder(self, f: Frame, lo: int, first: int) -> None:
+        """Whose share or seats: a party, team or body named before the figure in its clause,
+        tied to it by a verb of getting («حصل حزب X على 37 مقعداً»)."""
+        m = markers()
+        if not any(_bare(k) in m.holder_links or k in m.holder_links for k in self.keys[lo:first]):
+            return
+        for i in range(first - 1, lo - 1, -1):
+            if _bare(self.keys[i]) in m.holder_heads or self.keys[i] in m.holder_heads:
+                name = [self.keys[i]] + [k for k in self.keys[i + 1:min(first, i + 3)] if k not in m.holder_links]
+                f.holder = " ".join(_bare(k) for k in name[:2])
+                f.spans["holder"] = self._span(i, min(2, first - i))
+                return
