@@ -482,6 +482,27 @@ class Grouper:
         return [sorted(m) for m in self.members.values() if len({self.units[i].article for i in m}) > 1]
 
 
+def _claims(edges: list[tuple[float, tuple[int, ...]]], units: list[Unit], scorer: Scorer,
+            settings: Settings) -> list[list[int]]:
+    """Groups of units, strongest edges first. A sentence that reports two claims (a lead with
+    the toll and the magnitude) is aligned with the other outlets' sentences of both: edges
+    left outside every group after one pass form groups of their own in the next, so a
+    sentence may stand in more than one group while each group still holds one claim."""
+    members: list[list[int]] = []
+    for _ in range(settings.claim_passes):
+        grouper = Grouper(units, scorer, settings)
+        for _, nodes in edges:
+            grouper.merge(nodes)
+        found = grouper.groups()
+        members += found
+        together = {(a, b) for m in found for a in m for b in m}
+        edges = [e for e in edges if any((a, b) not in together for a in e[1] for b in e[1]
+                                         if units[a].article != units[b].article)]
+        if not edges:
+            break
+    return members
+
+
 def align(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[Group]:
     """Groups of sentences from at least two outlets, most outlets and strongest first."""
     units = _suppress_furniture(_units(layers, facts, settings), settings)
@@ -496,10 +517,7 @@ def align(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[Gr
     edges = [(scores[p].score, p) for p in aligned] + _span_edges(aligned, rows, scorer, settings)
     edges.sort(key=lambda e: (-e[0], e[1]))
     scorer.pairs(_triangles(edges, units))
-    grouper = Grouper(units, scorer, settings)
-    for _, nodes in edges:
-        grouper.merge(nodes)
-    members = grouper.groups()
+    members = _claims(edges, units, scorer, settings)
     scores = scorer.pairs((a, b) for m in members for a in m for b in m
                           if a < b and units[a].article != units[b].article)
     groups = [_group([units[i] for i in m], scores, settings) for m in members]
