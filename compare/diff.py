@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from itertools import combinations
 
-from .facts import is_duration
 from .facts.lexicon import EVENTS
 from .facts.quantities import noun_key, scope_key
 from .model import Article, Discrepancy, Fact, Group, Passage, Span, Value
@@ -104,13 +103,12 @@ def _by_scope(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
 
 
 def _same_frame(a: Fact, b: Fact) -> bool:
-    """Two figures may be one claim's figure: no frame part says otherwise (an event, a holder,
-    another year, a place known on both sides and different)."""
+    """Two figures may be one claim's figure: their frames say the same (event, holder, place,
+    time, a part or the whole)."""
     fa, fb = a.frame, b.frame
     if not fa or not fb:
-        return True
-    return all(x is None or y is None or x == y for x, y in
-               ((fa.event, fb.event), (fa.holder, fb.holder), (fa.place, fb.place), (fa.time, fb.time)))
+        return fa is fb
+    return (fa.event, fa.holder, fa.place, fa.time, fa.part) == (fb.event, fb.holder, fb.place, fb.time, fb.part)
 
 
 def _excerpt(text: str, words: int = 8) -> str:
@@ -133,6 +131,10 @@ class Differ:
         dates = [dt.date.fromisoformat(a.published) for a in articles if a.published]
         self.newest = max(dates) if dates else None
         self.rows: list[Discrepancy] = []
+        self.groups_of: dict[str, set[str]] = defaultdict(set)  # passage -> the groups it stands in
+        for g in groups:
+            for p in g.passages:
+                self.groups_of[p.id].add(g.id)
         self.wholes = {f.subset_of for f in facts if f.subset_of}
         self.nouns = _written_nouns(articles, {f.noun for f in facts if f.noun})
         self.paragraphs = {a.id: paragraphs(a.text) for a in articles}
@@ -208,9 +210,10 @@ class Differ:
 
     # --- slot rows -----------------------------------------------------------------------
     def slot_rows(self) -> None:
-        """Rows of figures whose frames match. A specific frame (a known event) meets figures of
-        other outlets wherever they stand; any other figure (a noun or a unit alone, a duration,
-        an ordinal naming an item) meets only the figures of its own aligned claim. Inside a row,
+        """Rows of figures whose frames match. A specific frame (a known event: a sentence's years,
+        a goal's minute) meets figures of other outlets wherever they stand; any other figure (a
+        noun or a unit alone, a bare duration, an ordinal naming an item) meets only the figures
+        of its own aligned claim. Inside a row,
         figures of another scope (a place, a part, a running total) get their own scope row
         against the others' main figures."""
         group_of = {p.id: g.id for g in self.groups for p in g.passages}
@@ -218,9 +221,13 @@ class Differ:
         for f in self.facts:
             if f.type != "quantity" or not f.slot:
                 continue
-            local = is_duration(f) or f.form == "ordinal" or not (f.frame and f.frame.specific)
+            local = f.form == "ordinal" or not (f.frame and f.frame.specific)
             by_slot[f"{f.slot}@{group_of.get(f.passage or '', f.id)}" if local else f.slot].append(f)
+        rows: list[tuple[str, list[Fact]]] = []
         for slot, facts in sorted(by_slot.items()):
+            parts = self._claims(facts)
+            rows += [(slot if len(parts) == 1 else f"{slot}#{n}", part) for n, part in enumerate(parts, 1)]
+        for slot, facts in rows:
             facts.sort(key=lambda f: (self.order.index(f.article), f.start))
             if len({f.article for f in facts}) < 2:
                 self._add("single-source", slot, facts, "")
@@ -239,6 +246,35 @@ class Differ:
                 values = {f.value for f in part} | {f.value for f in others}
                 self._add("scope" if len(values) > 1 else "agreement", f"{slot}~{scope}", part + others,
                           "الأرقام تعدّ مجموعات مختلفة (الكل أو جزء منه)")
+
+    def _claims(self, facts: list[Fact]) -> list[list[Fact]]:
+        """One frame, one claim — unless an outlet gives it several values: then its frame did
+        not tell its claims apart (stage one and stage two, the winner's and the runner-up's
+        seats), and figures meet only when their passages are aligned or their values equal."""
+        values: dict[str, set[object]] = defaultdict(set)
+        for f in facts:
+            if not _scoped(f):
+                values[f.article].add(f.value)
+        if all(len(v) == 1 for v in values.values()):
+            return [facts]
+        parent = list(range(len(facts)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, a in enumerate(facts):
+            for j in range(i + 1, len(facts)):
+                b = facts[j]
+                aligned = a.article != b.article and bool(self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""])
+                if aligned or a.value == b.value:
+                    parent[find(i)] = find(j)
+        parts: dict[int, list[Fact]] = defaultdict(list)
+        for i, f in enumerate(facts):
+            parts[find(i)].append(f)
+        return sorted(parts.values(), key=lambda p: min(self.order.index(f.article) * 10**9 + f.start for f in p))
 
     def _pair(self, a: Fact, b: Fact, group_of: dict[str, str]) -> str:
         """How two values of one frame from different outlets relate. A count the outlets mark

@@ -16,7 +16,6 @@ from ..normalize import key
 from ..textlayer import Layer
 from .dates import DateMention, find_dates
 from .frames import FrameReader
-from .lexicon import noun_event
 from .names import NameMention, find_names, gazetteer
 from .quantities import Quantity, find_quantities
 from .quotes import Quote, find_quotes
@@ -43,11 +42,14 @@ def _passage_of(layer: Layer, starts: list[int], offset: int) -> str | None:
 
 
 def _quantity_fact(layer: Layer, q: Quantity, fid: str, passage: str | None, whole: str | None,
-                   reader: FrameReader | None) -> Fact:
+                   reader: FrameReader | None, earlier: list[Fact]) -> Fact:
+    """A quantity with its frame; «19 من القتلى» is a part when the article counts more of the
+    same (``earlier`` are its quantities read so far), «45 ألفاً من المشجعين» is not."""
     text = layer.article.text
     frame = reader.frame(q.start, q.end, q.num_start, q.noun, q.unit) if reader else None
     if frame:
-        frame.part = q.subset
+        frame.part = q.subset or (q.partitive and any(
+            f.frame and f.frame.event == frame.event and float(f.value) > q.value for f in earlier))
     return Fact(
         id=fid, article=layer.article.id, start=q.start, end=q.end, text=text[q.start:q.end],
         type="quantity", value=_number(q.value), low=_number(q.low), high=_number(q.high), approx=q.approx,
@@ -79,11 +81,11 @@ def _number(value: float | None) -> float | int | None:
 
 
 def _slot(frame: Frame) -> str | None:
-    """What a quantity measures: its event, the counted noun when the event does not already say
-    it, the unit, whose it is and another year it belongs to. Scope (place, a part, a running
+    """What a quantity measures: its event (else its counted noun), the unit, whose it is and
+    another year it belongs to. Scope (place, a part, a running
     total) stays out of the slot on purpose: "3500 foreign troops" and "2500 American troops"
     belong in one row, told apart by scope."""
-    noun = frame.noun if not (frame.event and frame.noun and noun_event(frame.noun)) else None
+    noun = None if frame.event else frame.noun
     year = frame.time if frame.time and frame.time.startswith("year:") else None
     parts = [frame.event, noun, frame.unit, frame.holder and f"holder={frame.holder}", year]
     if not (frame.event or noun or frame.unit):
@@ -148,7 +150,8 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
                 sentence = by_id.get(passage or "")
                 if passage and sentence and passage not in readers:
                     readers[passage] = FrameReader(text, sentence.start, sentence.end, year)
-                facts.append(_quantity_fact(layer, item, fid, passage, previous, readers.get(passage or "")))
+                facts.append(_quantity_fact(layer, item, fid, passage, previous, readers.get(passage or ""),
+                                            [f for f in facts if f.article == layer.article.id and f.type == "quantity"]))
                 previous = fid
             elif isinstance(item, NameMention):
                 facts.append(_name_fact(layer, item, fid, passage))

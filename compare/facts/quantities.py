@@ -117,6 +117,7 @@ class Quantity:
     noun_inferred: bool = False  # noun taken from the clause or the previous quantity
     scope: list[str] = field(default_factory=list)  # folded nisba keys ("اجنبي", "امريكي")
     subset: bool = False  # introduced by بينهم/منهم: a part of the previous quantity
+    partitive: bool = False  # «19 من القتلى»: a part, if the whole is counted elsewhere
     time: str | None = None  # "earlier" | "later" | "updated" | None
 
 
@@ -266,7 +267,7 @@ class _Builder:
         elif self.word(j) == "في" and self.word(j + 1) in ("الميه", "المايه"):
             q.unit, last, j = "%", j + 1, j + 2
         noun_at = self.noun_at(f, j, q.unit)
-        q.subset = q.subset or self.partitive
+        q.partitive = self.partitive
         if noun_at >= 0:
             word = self.word(noun_at)
             parent = self.parent(f)
