@@ -18,11 +18,11 @@ from urllib.parse import urlsplit
 
 from .decode import decode
 from .errors import InputError
-from .facts.dates import infer_publication_date
+from .facts.dates import find_dates, infer_publication_date
 from .fetch import fetch, is_url
 from .manifest import Entry, read_manifest
 from .model import Article
-from .noise import clean
+from .noise import Cleaned, Dateline, clean, dateline_label
 from .normalize import key
 from .settings import Settings
 
@@ -34,11 +34,23 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CREDIT = re.compile(r"^\s*(?P<outlet>[^–—_|/\-:]{3,30}?)\s*[–—_|/\-]\s*(متابعة|خاص|وكالات|.{0,20}(برس|رويترز))")
 #: A short line that is a media brand: "رووداو ديجيتال", "... نيوز", "... نت".
 _BRAND = re.compile(r"^\s*(?P<outlet>\S+(?:\s\S+)?\s(ديجيتال|نيوز|نت|تايمز|بوست|الإخبارية|الإخباري|24))\s*$")
-_META = re.compile(
-    r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished|pubdate|date"
-    r"|og:published_time|publish-date)[\"'][^>]*content=[\"'](?P<date>\d{4}-\d{2}-\d{2})",
-    re.IGNORECASE,
-)
+#: <meta> names of a page's publication time (property, name or itemprop), lower case.
+_META_NAMES = {"article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+               "publish_date", "og:published_time", "date", "dc.date", "dc.date.issued", "dcterms.created",
+               "sailthru.date", "parsely-pub-date"}
+_ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+#: Containers whose dates are not the article's: comments, related stories, sidebars, tickers
+#: (matched on each class or id token of a container that does not hold the page's <h1>).
+_NOT_ARTICLE = re.compile(r"comment|related|sidebar|widget|^most|ticker|recommend|read-?also|^more|"
+                          r"newsletter|footer|^nav|menu|breadcrumb|promo|^tags?$|^aside", re.IGNORECASE)
+_NOT_ARTICLE_TAGS = {"script", "style", "aside", "nav", "footer", "noscript", "template", "form"}
+_INLINE = {"a", "b", "i", "em", "strong", "small", "bdi", "abbr", "br", "sup", "sub", "u"}
+#: Rank of a date line by its label and place: «نُشر في» first, then the article's own date line,
+#: then its update stamp, then a masthead date; a crawl stamp never.
+_DATELINE_RANK = {("published", "meta"): 0, ("published", "head"): 1, ("plain", "meta"): 2,
+                  ("updated", "meta"): 3, ("plain", "head"): 4, ("updated", "head"): 5,
+                  ("published", "trailer"): 6, ("published", "body"): 7, ("plain", "body"): 8,
+                  ("updated", "body"): 9}
 
 #: Frequent function words that tell languages of one script apart (GUIDE §7: rules, not lists
 #: of seed phrases). Arabic-script words are in each language's own spelling (ي vs ی, ه vs ہ).
@@ -152,7 +164,9 @@ def extract_html(html: str) -> tuple[str, dict[str, str | None]]:
     """Article text and metadata of a web page; comments excluded (they leaked numbers).
 
     When trafilatura finds no main text (a short or unusual page) its baseline extractor is
-    used, so that a page's words are never silently dropped.
+    used, so that a page's words are never silently dropped. The publication date comes from
+    the page itself (:func:`html_published`), not from trafilatura, which guesses dates from
+    sidebars when no meta tag exists.
     """
     import trafilatura
 
@@ -160,13 +174,149 @@ def extract_html(html: str) -> tuple[str, dict[str, str | None]]:
     if not text:
         text = trafilatura.baseline(html)[1]
     meta = trafilatura.extract_metadata(html)
-    date = _META.search(html)  # trafilatura guesses dates from sidebars when no meta tag exists
+    found = html_published(html)
     return text or "", {
         "outlet": getattr(meta, "sitename", None),
         "title": getattr(meta, "title", None),
-        "published": date.group("date") if date else None,
+        "published": found[0] if found else None,
+        "date_source": found[1] if found else None,
         "url": getattr(meta, "url", None),
     }
+
+
+def html_published(html: str, today: dt.date | None = None) -> tuple[str, str] | None:
+    """(ISO date, evidence) of a web page's publication, or None.
+
+    In order: a ``<meta>`` publication time (article:published_time, datePublished …), JSON-LD
+    ``datePublished``, a ``<time datetime>`` of the article (one marked as the publication time
+    first), then a date line in the page's text («نُشر في: …», «الإثنين 17 نوفمبر 2025 - 08:10»),
+    ranked like the date lines of a text page. Dates in comments, related stories, sidebars,
+    tickers, menus and the footer are never used, nor a date after ``today``.
+    """
+    from lxml import html as lxml_html
+    from lxml.etree import ParserError
+
+    today = today or dt.date.today()
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ParserError, ValueError):
+        return None
+    found: list[tuple[str, str]] = []
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if name in _META_NAMES:
+            found.append((meta.get("content") or "", f"page metadata ({name})"))
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json":
+            found += [(d, "page metadata (JSON-LD datePublished)") for d in _json_ld_dates(script.text or "")]
+    title_box = _title_box(tree)
+    times = [t for t in tree.iter("time") if _in_article(t, title_box)]
+    marked = [t for t in times if t.get("pubdate") is not None
+              or "publish" in f"{t.get('itemprop') or ''} {t.get('class') or ''}".lower()]
+    found += [(t.get("datetime") or "", "page metadata (<time datetime>)") for t in [*marked, *times]]
+    for value, how in found:
+        m = _ISO_DATE.match(value)
+        day = _safe_iso(m.group(1)) if m else None
+        if day and day <= today:
+            return day.isoformat(), how
+    choice = choose_dateline(_html_datelines(tree, title_box), today)
+    return (choice[0].isoformat(), choice[1]) if choice else None
+
+
+def _json_ld_dates(text: str) -> list[str]:
+    """``datePublished`` values anywhere in a JSON-LD block (also inside @graph lists)."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return re.findall(r'"datePublished"\s*:\s*"([^"]+)"', text)
+    out: list[str] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                out.append(item["datePublished"])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return out
+
+
+def _safe_iso(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _in_article(element, title_box: set) -> bool:
+    """False for an element of (or inside) comments, related stories, sidebars, tickers, menus,
+    the footer or the site header (a <header> outside <article> and <main>). ``title_box`` holds
+    the <h1> and its ancestors: they are the article (or the whole page), never one of those."""
+    for parent in [element, *element.iterancestors()]:
+        tag = parent.tag if isinstance(parent.tag, str) else ""
+        if parent in title_box or tag in ("html", "body"):
+            continue
+        if tag in _NOT_ARTICLE_TAGS:
+            return False
+        tokens = f"{parent.get('class') or ''} {parent.get('id') or ''}".split()
+        if any(_NOT_ARTICLE.search(t) for t in tokens):
+            return False
+        if tag == "header" and not any(a.tag in ("article", "main") for a in parent.iterancestors()):
+            return False
+    return True
+
+
+def _title_box(tree) -> set:
+    """The page's first <h1> and its ancestors."""
+    h1 = next(tree.iter("h1"), None)
+    return set() if h1 is None else {h1, *h1.iterancestors()}
+
+
+def _html_datelines(tree, title_box: set) -> list[Dateline]:
+    """Date lines among the text elements of the article part of a page, in page order, placed
+    before ("head") or after ("meta") the first <h1>. Innermost elements first (a <span
+    class="date"> rather than the byline box around it); elements holding others only when no
+    innermost one is a date line."""
+    for leaves_only in (True, False):
+        out: list[Dateline] = []
+        seen_h1 = False
+        for element in tree.iter():
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if tag == "h1":
+                seen_h1 = True
+            if tag in ("script", "style", "head", "title", "html", "body") or (leaves_only and any(
+                    child.tag not in _INLINE for child in element if isinstance(child.tag, str))):
+                continue
+            text = " ".join(element.text_content().split())
+            label = dateline_label(text) if text and len(text) < 200 else None
+            if label and _in_article(element, title_box):
+                out.append(Dateline(text, label, "meta" if seen_h1 else "head"))
+        if out:
+            return out
+    return []
+
+
+def choose_dateline(datelines: list[Dateline], today: dt.date | None = None) -> tuple[dt.date, str] | None:
+    """The publication date from a page's date lines, and the evidence.
+
+    «نُشر في» wins over a plain date line and both over «آخر تحديث»; the article's own lines
+    (after the headline) win over a masthead date (before it); a crawl stamp («تاريخ الزيارة»)
+    is never used, nor a date after ``today``. In a line with a Hijri and a Gregorian date the
+    Gregorian one is read.
+    """
+    today = today or dt.date.today()
+    ranked = sorted((_DATELINE_RANK[d.label, d.place], i) for i, d in enumerate(datelines)
+                    if (d.label, d.place) in _DATELINE_RANK)
+    for _, i in ranked:
+        line = datelines[i].line
+        dates = [m for m in find_dates(line, None) if m.precision == "day" and m.explicit_year and m.value]
+        dates.sort(key=lambda m: m.hijri)
+        if dates and dates[0].value and dates[0].value <= today:
+            return dates[0].value, f"dateline {line}"
+    return None
 
 
 def read_article(source: Source, entry: Entry | None, settings: Settings) -> Article:
@@ -189,9 +339,10 @@ def read_article(source: Source, entry: Entry | None, settings: Settings) -> Art
     if entry and entry.published:
         article.published, article.date_source = entry.published, "manifest"
     elif meta.get("published"):
-        article.published, article.date_source = meta["published"], "page metadata"
+        article.published, article.date_source = meta["published"], meta.get("date_source") or "page metadata"
+        article.published_inferred = not (article.date_source or "").startswith("page metadata")
     else:
-        _dateline(article, body)
+        _dateline(article, cleaned)
     language, article.direction = detect_language(article.text)
     article.language = (entry and entry.language) or language
     return article
@@ -305,10 +456,16 @@ def jaccard(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def _dateline(article: Article, body: str) -> None:
-    """A date line on the page (it is removed with the noise, so read it from the page body)."""
-    found = infer_publication_date(body)
-    if found and found[1].startswith(("dateline", "full date")):
+def _dateline(article: Article, cleaned: Cleaned) -> None:
+    """The page's date line (removed with the noise, kept aside by :func:`clean`); failing one,
+    a full date among the lines above the story (never a date of the story's own paragraphs,
+    a photo caption, a related story or a comment, nor a date after today)."""
+    found = choose_dateline(cleaned.datelines)
+    if found is None:
+        guess = infer_publication_date("\n".join(cleaned.lead))
+        if guess and guess[1].startswith(("dateline", "full date")) and guess[0] <= dt.date.today():
+            found = guess
+    if found:
         article.published, article.date_source = found[0].isoformat(), found[1]
         article.published_inferred = True
 

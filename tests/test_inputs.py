@@ -271,3 +271,177 @@ def test_a_headline_without_punctuation_is_kept_but_a_section_label_is_not() -> 
     page = ["أخبار محلية", "Flooding kills 29 in northern province", "تابعونا",
             "The floods killed 29 people and injured about 300 others, the agency said."]
     assert clean("\n".join(page)).kept_lines == [page[1], page[3]]
+
+
+# --- page furniture and the publication date (pages written for these tests) -----------------
+
+_BODY = [
+    "ضربت عاصفة قوية الساحل الشرقي فجر اليوم، وأعلنت الحماية المدنية مقتل 14 شخصاً وإصابة 60 آخرين.",
+    "وقال المتحدث باسم الحماية المدنية إن 320 عوناً يشاركون في عمليات البحث عن 9 مفقودين في القرى الساحلية.",
+    "وأضاف أن السيول جرفت 35 سيارة وألحقت أضراراً بنحو 200 منزل في ثلاث بلديات على الأقل، وفق حصيلة أولية.",
+    "ومن المنتظر أن يزور رئيس الحكومة المنطقة المنكوبة غداً للوقوف على حجم الأضرار وتقديم المساعدات العاجلة.",
+]
+
+
+def _page(*head: str, tail: tuple[str, ...] = ()) -> str:
+    return "\n".join([*head, *_BODY, *tail])
+
+
+def test_counters_tickers_and_page_labels_are_dropped_in_any_position() -> None:
+    from compare.noise import clean
+
+    furniture = [
+        "الرئيسية › محليات › طقس", "أسعار الصرف: الدولار 134.20 دينار | اليورو 146.85 دينار",
+        "الطقس: 34°", "البورصة: +0.8%", "مجلة أسبوعية مستقلة - العدد 512", "كتب: سمير الهادي",
+        "▶ شاهد: لحظة وصول السيول إلى الشاطئ (01:45)", "[صورة] السيول في وسط المدينة",
+        "شارك: ١٫٢ ألف مشاركة | تغريد | واتساب", "عدد القراءات: 8.412", "قرئ 3215 مرة | تعليقات (5)",
+        "25.6 ألف مشاهدة · 342 مشاركة", "وقت القراءة: 3 دقائق", "0 / 1000", "حجم الخط: A- A+",
+        "الوسوم: عاصفة | سيول | الساحل الشرقي", "للإعلان: 01-445566", "اشتراك سنوي: 120 ألف ليرة",
+        "في الصفحة 7: كيف تحمي بيتك من السيول؟", "© 2025 الساحل اليوم - جميع الحقوق محفوظة",
+    ]
+    page = "\n".join([*furniture[:8], "عاصفة الساحل الشرقي: 14 قتيلاً وعشرات الجرحى", _BODY[0], furniture[8],
+                      *_BODY[1:3], furniture[9], _BODY[3], *furniture[9:]])
+    cleaned = clean(page)
+    assert cleaned.kept_lines == ["عاصفة الساحل الشرقي: 14 قتيلاً وعشرات الجرحى", *_BODY]
+    assert set(furniture) <= set(cleaned.removed)
+
+
+def test_a_block_opener_ends_the_article_wherever_it_starts() -> None:
+    """Related stories, most-read boxes and comments end the article even in the first half of
+    the page: their headlines (numbered, bulleted or bare) carry their own figures."""
+    from compare.noise import clean
+
+    tail = ("الأكثر قراءة", "١. الذهب يقفز إلى ٢٬٣٥٠ دولاراً للأونصة", "٢. مقتل ٣ أشخاص في انهيار مبنى قديم",
+            "- موجة حر: الحرارة تلامس 48 درجة", "حرائق الغابات تتلف 230 هكتاراً بولاية مجاورة",
+            "هزة بقوة 4,1 درجات تضرب السواحل دون خسائر", "البورصة تربح 12 مليار جنيه في ختام الأسبوع",
+            "انتخابات الطلبة: قائمة الغد تفوز بـ11 مقعداً من أصل 15", "مهرجان الصيف يستقطب 1.3 مليون زائر")
+    cleaned = clean(_page("عاصفة الساحل الشرقي تحصد 14 قتيلاً", tail=tail))
+    assert cleaned.kept_lines == ["عاصفة الساحل الشرقي تحصد 14 قتيلاً", *_BODY]
+    assert cleaned.removed == list(tail)
+
+
+def test_an_inline_box_goes_but_the_story_after_it_stays() -> None:
+    from compare.noise import clean
+
+    page = "\n".join(["عاصفة الساحل الشرقي تحصد 14 قتيلاً", _BODY[0], "مقالات ذات صلة",
+                      "أزغار: إعادة فتح 3 مسالك جبلية بعد أمطار طوفانية", *_BODY[1:]])
+    cleaned = clean(page)
+    assert cleaned.kept_lines == ["عاصفة الساحل الشرقي تحصد 14 قتيلاً", *_BODY]
+
+
+def test_a_box_above_the_story_does_not_swallow_it() -> None:
+    from compare.noise import clean
+
+    page = _page("الأكثر قراءة", "1. الذهب يسجل 2,418 دولاراً للأونصة", "2. تراجع التضخم إلى 2.1% في أكتوبر",
+                 "عاصفة الساحل الشرقي تحصد 14 قتيلاً")
+    assert clean(page).kept_lines == ["عاصفة الساحل الشرقي تحصد 14 قتيلاً", *_BODY]
+
+
+def test_reader_comments_end_the_article_but_live_blog_time_stamps_do_not() -> None:
+    from compare.noise import clean
+
+    comments = ("ابن الجبل", "منذ 12 دقيقة", "الحصيلة الحقيقية تفوق 40 قتيلاً، الله يرحمهم",
+                "سمية · قبل 35 دقيقة", "في حينا وحده سقطت 6 منازل ولم يصلنا أحد حتى الآن، والجميع في العراء.")
+    cleaned = clean(_page("عاصفة الساحل الشرقي تحصد 14 قتيلاً", tail=comments))
+    assert cleaned.kept_lines == ["عاصفة الساحل الشرقي تحصد 14 قتيلاً", *_BODY]
+    live = "\n".join(["العاصفة على الساحل الشرقي لحظة بلحظة", "منذ 5 دقائق", _BODY[0], "منذ 20 دقيقة",
+                      _BODY[1], "منذ ساعة", *_BODY[2:]])
+    assert clean(live).kept_lines == ["العاصفة على الساحل الشرقي لحظة بلحظة", *_BODY]
+
+
+def test_date_lines_are_kept_aside_for_the_publication_date() -> None:
+    from compare.ingest import choose_dateline
+    from compare.noise import clean
+
+    page = _page("تاريخ الزيارة: 03 يوليو 2025", "الخميس 3 يوليو 2025 | الساحل اليوم", "عاصفة الساحل الشرقي تحصد 14 قتيلاً",
+                 "آخر تحديث: ٠١ يوليو ٢٠٢٥ - ١٩:٠٥ (غرينتش)", "نُشر في: ٣٠ يونيو ٢٠٢٥ - ٠٨:٤٥",
+                 "صورة أرشيفية - 12 أكتوبر 1994")
+    cleaned = clean(page)
+    assert cleaned.kept_lines == ["عاصفة الساحل الشرقي تحصد 14 قتيلاً", *_BODY]
+    assert [(d.label, d.place) for d in cleaned.datelines] == [
+        ("crawled", "head"), ("plain", "head"), ("updated", "meta"), ("published", "meta")]
+    assert choose_dateline(cleaned.datelines)[0].isoformat() == "2025-06-30"  # «نُشر في» first
+    assert choose_dateline(cleaned.datelines[:3])[0].isoformat() == "2025-07-01"  # the article's own update
+    assert choose_dateline(cleaned.datelines[:2])[0].isoformat() == "2025-07-03"  # a masthead, never a crawl stamp
+    assert choose_dateline(cleaned.datelines[:1]) is None
+
+
+def test_a_dateline_in_the_future_or_a_hijri_one_beside_the_gregorian() -> None:
+    import datetime as dt
+
+    from compare.ingest import choose_dateline
+    from compare.noise import clean
+
+    page = _page("عاصفة الساحل الشرقي تحصد 14 قتيلاً", "نشر في: 30 يونيو 2031",
+                 "الخميس 29 جمادى الأولى 1447هـ - 20 نوفمبر 2025م")
+    found = choose_dateline(clean(page).datelines, today=dt.date(2026, 1, 1))
+    assert found and found[0] == dt.date(2025, 11, 20)
+
+
+def test_publication_date_from_the_dateline_not_the_body_a_caption_or_a_related_story(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(_page("الساحل اليوم", "عاصفة الساحل الشرقي تحصد 14 قتيلاً", "الإثنين 30 جوان 2025 - 11:40",
+                          "[صورة] السيول في وسط المدينة يوم 28 جوان 2025",
+                          tail=("اقرأ أيضاً", "الأحد 29 جوان 2025", "هزة بقوة 4,1 درجات تضرب السواحل")),
+                    encoding="utf-8")
+    body_date = tmp_path / "body.txt"
+    body_date.write_text(_page("عاصفة الساحل الشرقي تحصد 14 قتيلاً",
+                               "وتعقد الحكومة اجتماعاً طارئاً يوم الخميس 3 يوليو 2025 لبحث تعويض المتضررين من العاصفة."),
+                         encoding="utf-8")
+    articles = {a.id: a for a in ingest([str(page), str(body_date), str(SEED[0])], Settings())[0]}
+    assert articles["page.txt"].published == "2025-06-30"
+    assert articles["page.txt"].date_source == "dateline الإثنين 30 جوان 2025 - 11:40"
+    assert articles["body.txt"].date_source != "full date in the first lines: الخميس 3 يوليو 2025"
+
+
+def test_publication_date_of_a_web_page() -> None:
+    from compare.ingest import html_published
+
+    def page(meta: str, head: str = "") -> str:
+        return f"""<html><head>{head}</head><body class="has-sidebar">
+<header class="site-header"><div class="today">الخميس 3 يوليو 2025</div><time datetime="2025-07-03">اليوم</time></header>
+<aside class="related"><ul><li><time datetime="2025-07-02T10:00">أمس</time> خبر آخر</li></ul></aside>
+<main><article><h1>عاصفة الساحل الشرقي تحصد 14 قتيلاً</h1>{meta}<p>{_BODY[0]}</p></article>
+<section class="comments"><div class="comment"><time datetime="2025-07-04T09:00">منذ ساعة</time></div></section>
+</main></body></html>"""
+
+    assert html_published(page('<time datetime="2025-06-30T16:20:00+01:00">2025/06/30 - 16:20</time>')) == (
+        "2025-06-30", "page metadata (<time datetime>)")
+    assert html_published(page("", '<meta content="2025-06-29T08:00:00Z" property="article:published_time">'))[0] \
+        == "2025-06-29"
+    ld = '<script type="application/ld+json">{"@graph": [{"datePublished": "2025-06-28T08:00:00Z"}]}</script>'
+    assert html_published(page("", ld))[0] == "2025-06-28"
+    span = '<div class="byline"><span>الساحل - وكالات</span><span class="date">27 حزيران (يونيو) 2025 - 21:10</span></div>'
+    assert html_published(page(span)) == ("2025-06-27", "dateline 27 حزيران (يونيو) 2025 - 21:10")
+    assert html_published(page("<span>آخر تحديث: 26/06/2025 - 23:10</span>"))[0] == "2025-06-26"
+    assert html_published(page('<div class="meta">بقلم سمير الهادي</div>')) is None  # not the header, aside or comments
+
+
+# --- the annotated dev stories (tests/data/devset: real page styles, fictional events) -------
+
+DEVSET = Path(__file__).parent / "data" / "devset"
+#: Reasons of the gold non-facts that are page furniture (the others are non-counts in the body).
+_FURNITURE = ("counter", "ticker", "related", "sidebar", "comment", "copyright", "script", "menu", "breadcrumb",
+              "issue number", "phone", "subscription", "video", "widget", "reading", "timestamp", "poll",
+              "header", "more from", "another story", "refresh", "page reference", "same issue", "variable")
+
+
+@pytest.mark.skipif(not DEVSET.is_dir(), reason="no dev stories")
+@pytest.mark.parametrize("story", sorted(p.name for p in DEVSET.glob("d*")) if DEVSET.is_dir() else [])
+def test_dev_story_furniture_is_dropped_and_the_story_and_its_date_are_kept(story: str) -> None:
+    import json
+
+    from compare.normalize import key
+
+    folder = DEVSET / story
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    articles = {a.id: a for a in ingest([str(folder)], Settings())[0]}
+    assert {f: articles[f].published for f in gold["articles"]} == {
+        f: a["published"] for f, a in gold["articles"].items()}
+    texts = {f: key(articles[f].text) for f in gold["articles"]}
+    for pair in gold["aligned_pairs"]:
+        for f, snippet in (pair["a"], pair["b"]):
+            assert key(snippet) in texts[f], (f, snippet)
+    for non_fact in gold["non_facts"]:
+        if any(word in non_fact["reason"] for word in _FURNITURE):
+            assert key(non_fact["text"]) not in texts[non_fact["file"]], non_fact
