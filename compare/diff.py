@@ -250,7 +250,9 @@ class Differ:
     def _claims(self, facts: list[Fact]) -> list[list[Fact]]:
         """One frame, one claim — unless an outlet gives it several values: then its frame did
         not tell its claims apart (stage one and stage two, the winner's and the runner-up's
-        seats), and figures meet only when their passages are aligned or their values equal."""
+        seats). Outlets that give one value form the main claim; each figure of the others
+        joins the claim that holds its value, or its one counterpart in an aligned passage;
+        the rest stand alone."""
         values: dict[str, set[object]] = defaultdict(set)
         for f in facts:
             if not _scoped(f):
@@ -265,12 +267,18 @@ class Differ:
                 i = parent[i]
             return i
 
+        clear = [i for i, f in enumerate(facts) if len(values.get(f.article, ())) <= 1]
+        for i in clear[1:]:
+            parent[find(i)] = find(clear[0])
         for i, a in enumerate(facts):
             for j in range(i + 1, len(facts)):
-                b = facts[j]
-                aligned = a.article != b.article and bool(self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""])
-                if aligned or a.value == b.value:
+                if facts[j].value == a.value:
                     parent[find(i)] = find(j)
+            for article in {f.article for f in facts} - {a.article}:
+                there = [j for j, b in enumerate(facts) if b.article == article and b.noun == a.noun
+                         and self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""]]
+                if len({facts[j].value for j in there}) == 1:
+                    parent[find(i)] = find(there[0])
         parts: dict[int, list[Fact]] = defaultdict(list)
         for i, f in enumerate(facts):
             parts[find(i)].append(f)

@@ -16,6 +16,7 @@ from ..normalize import key
 from ..textlayer import Layer
 from .dates import DateMention, find_dates
 from .frames import FrameReader
+from .lexicon import event_at, noun_event
 from .names import NameMention, find_names, gazetteer
 from .quantities import Quantity, find_quantities
 from .quotes import Quote, find_quotes
@@ -81,11 +82,14 @@ def _number(value: float | None) -> float | int | None:
 
 
 def _slot(frame: Frame) -> str | None:
-    """What a quantity measures: its event (else its counted noun), the unit, whose it is and
-    another year it belongs to. Scope (place, a part, a running
+    """What a quantity measures: its event, the counted noun (its own class if it has one, none
+    if it only says "people"), the unit, whose it is and another year it belongs to. Scope (place, a part, a running
     total) stays out of the slot on purpose: "3500 foreign troops" and "2500 American troops"
     belong in one row, told apart by scope."""
-    noun = None if frame.event else frame.noun
+    noun = frame.noun
+    if frame.event and noun:
+        own = noun_event(noun) or (event_at([noun], 0) or (None,))[0]
+        noun = None if own == frame.event else own or noun  # جنود and عسكريين meet as "troops"
     year = frame.time if frame.time and frame.time.startswith("year:") else None
     parts = [frame.event, noun, frame.unit, frame.holder and f"holder={frame.holder}", year]
     if not (frame.event or noun or frame.unit):

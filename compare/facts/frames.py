@@ -20,12 +20,11 @@ from ..normalize import key
 from ..textlayer import Token, tokens
 from ..words import is_content
 from .lexicon import event_at, noun_event
+from .quantities import noun_key
 
 _LEXICON = Path(__file__).parent / "lexicons" / "frames.toml"
 #: Punctuation that closes a clause: a frame word beyond it belongs to another claim.
 _CLAUSE_PUNCT = re.compile(r"[،,؛;:.!?؟()«»\"“”\n]")
-#: Nouns that only say "people": the event word around them says what is counted.
-PERSON_NOUNS = frozenset({"شخص", "اخر", "اخري", "فرد", "مواطن", "نسمه", "عنصر", "حاله"})
 #: How far (in words) an event word may stand from its figure inside one clause.
 _BEFORE, _AFTER = 8, 4
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -46,6 +45,8 @@ class Markers:
     source: tuple[tuple[str, ...], ...]
     holder_heads: frozenset[str]
     holder_links: frozenset[str]
+    people: frozenset[str]
+    total: tuple[tuple[str, ...], ...]
 
 
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -63,6 +64,8 @@ def markers() -> Markers:
         cumulative=_phrases(data["time"]["cumulative"]), source=_phrases(data["source"]["markers"]),
         holder_heads=frozenset(key(w) for w in data["holder"]["heads"]),
         holder_links=frozenset(key(w) for w in data["holder"]["links"]),
+        people=frozenset(noun_key(key(w)) for w in data["people"]["nouns"]),
+        total=_phrases(data["total"]["markers"]),
     )
 
 
@@ -116,7 +119,7 @@ class FrameReader:
 
     def frame(self, start: int, end: int, num_start: int, noun: str | None, unit: str | None) -> Frame:
         """The frame of the figure whose words are text[start:end] (its number at num_start)."""
-        f = Frame(unit=unit, noun=None if noun in PERSON_NOUNS else noun)
+        f = Frame(unit=unit, noun=None if noun in markers().people else noun)
         if not self.toks:
             return f
         first, last = self._index(num_start), self._index(max(start, end - 1))
@@ -132,6 +135,9 @@ class FrameReader:
         self._time(f, lo, hi, first)
         self._source(f)
         self._holder(f, lo, first)
+        if first >= 2 and _find(self.keys, first - 2, first, markers().total):
+            f.holder = "total"  # «37 مقعداً من أصل 120»: the whole, not another party's count
+            f.spans["holder"] = self._span(first - 2, 2)
         return f
 
     def _event(self, f: Frame, noun: str | None, first: int, last: int, lo: int, hi: int) -> None:
