@@ -233,7 +233,9 @@ class Differ:
                 self._add("single-source", slot, facts, "")
                 continue
             main = [f for f in facts if not _scoped(f)]
-            if len({f.article for f in main}) >= 2:
+            if self._ambiguous(main):
+                self._agreements(slot, main)
+            elif len({f.article for f in main}) >= 2:
                 kind, explanation = self._classify(main, group_of)
                 self._add(kind, slot, main, explanation)
             elif main:
@@ -246,6 +248,31 @@ class Differ:
                 values = {f.value for f in part} | {f.value for f in others}
                 self._add("scope" if len(values) > 1 else "agreement", f"{slot}~{scope}", part + others,
                           "الأرقام تعدّ مجموعات مختلفة (الكل أو جزء منه)")
+
+    @staticmethod
+    def _ambiguous(facts: list[Fact]) -> bool:
+        """An outlet gives the row's claim two values of the same time: the frame has not told
+        two claims apart, and calling the row a conflict would be a guess."""
+        values: dict[str, set[object]] = defaultdict(set)
+        for f in facts:
+            if f.time not in ("earlier", "later"):
+                values[f.article].add(f.value)
+        return any(len(v) > 1 for v in values.values())
+
+    def _agreements(self, slot: str, facts: list[Fact]) -> None:
+        """What can be said of an ambiguous row: each value two or more outlets give alike is an
+        agreement; the other values are the outlets' own."""
+        by_value: dict[object, list[Fact]] = defaultdict(list)
+        for f in facts:
+            by_value[f.value].append(f)
+        alone = []
+        for n, (_, same) in enumerate(sorted(by_value.items(), key=lambda kv: str(kv[0])), 1):
+            if len({f.article for f in same}) >= 2:
+                self._add("agreement", f"{slot}={n}", same, "القيم متطابقة")
+            else:
+                alone += same
+        if alone:
+            self._add("single-source", slot, alone, "")
 
     def _claims(self, facts: list[Fact]) -> list[list[Fact]]:
         """One frame, one claim — unless an outlet gives it several values: then its frame did

@@ -141,27 +141,31 @@ class FrameReader:
         return f
 
     def _event(self, f: Frame, noun: str | None, first: int, last: int, lo: int, hi: int) -> None:
-        """The counted noun's own class (قتلى), else the nearest event word before the figure in
-        its clause (مقتل 27 شخصاً), else the counted noun as an event word (2500 جندي), else a
-        word just after it (لقي 21 شخصاً مصرعهم)."""
+        """The counted noun's own class (قتلى), else the nearest event word of the clause: before
+        the figure (مقتل 27 شخصاً), the counted noun as an event word (2500 جندي), or after it
+        (لقي 21 شخصاً مصرعهم; ... مهاجر على متن المركب); a tie goes to the word before."""
         if noun:
             event = noun_event(noun)
             if event:
                 f.event = event
                 f.spans["event"] = self._span(last, 1)
                 return
+        found = []  # (distance, index, hit): the nearest event word in the clause, before or after
         for i in range(first - 1, max(lo, first - _BEFORE) - 1, -1):
             hit = event_at(self.keys, i)
-            if hit:
-                f.event = hit[0]
-                f.spans["event"] = self._span(i, hit[1])
-                return
+            if hit and i + hit[1] <= first:
+                found.append((first - i - hit[1], 0, i, hit))
+                break
         for i in range(first + 1, min(hi, last + _AFTER) + 1):  # the counted noun itself, then after it
             hit = event_at(self.keys, i)
             if hit:
-                f.event = hit[0]
-                f.spans["event"] = self._span(i, hit[1])
-                return
+                found.append((max(0, i - last - 1), 1, i, hit))
+                break
+        if found:
+            _, _, i, hit = min(found)
+            f.event = hit[0]
+            f.spans["event"] = self._span(i, hit[1])
+            return
         hit = event_at([noun], 0) if noun else None  # a noun taken from the clause («من 3000 إلى 2500»)
         if hit:
             f.event = hit[0]
