@@ -24,7 +24,7 @@ from itertools import combinations
 from .facts.lexicon import EVENTS
 from .facts.quantities import noun_key, scope_key
 from .model import Article, Discrepancy, Fact, Group, Passage, Span, Value
-from .normalize import word_key
+from .normalize import key, word_key
 from .textlayer import Token, paragraphs, sentences, tokens
 from .words import is_content, skeleton
 
@@ -111,6 +111,12 @@ def _same_frame(a: Fact, b: Fact) -> bool:
     return (fa.event, fa.holder, fa.place, fa.time, fa.part) == (fb.event, fb.holder, fb.place, fb.time, fb.part)
 
 
+def _said_on(f: Fact) -> bool:
+    """A day a statement can have been made on: not in the future of its article («غداً»،
+    «الاثنين المقبل» are what it announces)."""
+    return f.slot == "date:day" and f.time != "future"
+
+
 def _excerpt(text: str, words: int = 8) -> str:
     """The first words of a quote, to name it in a note."""
     parts = text.split()
@@ -131,6 +137,7 @@ class Differ:
         dates = [dt.date.fromisoformat(a.published) for a in articles if a.published]
         self.newest = max(dates) if dates else None
         self.rows: list[Discrepancy] = []
+        self.warnings: list[str] = []
         self.groups_of: dict[str, set[str]] = defaultdict(set)  # passage -> the groups it stands in
         for g in groups:
             for p in g.passages:
@@ -262,15 +269,10 @@ class Differ:
     def _agreements(self, slot: str, facts: list[Fact]) -> None:
         """What can be said of an ambiguous row: each value two or more outlets give alike is an
         agreement; the other values are the outlets' own."""
-        by_value: dict[object, list[Fact]] = defaultdict(list)
-        for f in facts:
-            by_value[f.value].append(f)
-        alone = []
-        for n, (_, same) in enumerate(sorted(by_value.items(), key=lambda kv: str(kv[0])), 1):
-            if len({f.article for f in same}) >= 2:
-                self._add("agreement", f"{slot}={n}", same, "القيم متطابقة")
-            else:
-                alone += same
+        shared = self._shared(facts)
+        for n, same in enumerate(shared, 1):
+            self._add("agreement", f"{slot}={n}", same, "القيم متطابقة")
+        alone = [f for f in facts if not any(f in same for same in shared)]
         if alone:
             self._add("single-source", slot, alone, "")
 
@@ -371,18 +373,18 @@ class Differ:
     def _statement_day(self, article: Article, passage: Passage, by_passage: dict[str, list[Fact]]) -> list[Fact]:
         """Day-precision dates that say when a passage's statement was made: in the sentence,
         else in its paragraph, else in the first sentence of a following "جاء ذلك ..." paragraph."""
-        own = [f for f in by_passage[passage.id] if f.slot == "date:day"]
+        own = [f for f in by_passage[passage.id] if _said_on(f)]
         if own:
             return own
         index = self._paragraph(article.id, passage.start)
-        paragraph = [f for f in self.dates_in[article.id, index] if f.slot == "date:day"]
+        paragraph = [f for f in self.dates_in[article.id, index] if _said_on(f)]
         if paragraph or index + 1 >= len(self.paragraphs[article.id]):
             return paragraph
         start, end = self.paragraphs[article.id][index + 1]
         if not _SAID_AT.match(article.text[start:end]):
             return []
         first_end = sentences(article.text, start, end)[0][1]
-        return [f for f in self.dates_in[article.id, index + 1] if f.slot == "date:day" and f.start < first_end]
+        return [f for f in self.dates_in[article.id, index + 1] if _said_on(f) and f.start < first_end]
 
     def _statement_days(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
         if group.kind == "same-fact":
@@ -390,7 +392,7 @@ class Differ:
         days: dict[str, Fact] = {}
         for p in group.passages:
             found = self._statement_day(self.articles[p.article], p, by_passage)
-            if len(found) == 1 and p.article not in days:
+            if len({f.value for f in found}) == 1 and p.article not in days:
                 days[p.article] = found[0]
         if len(days) >= 2 and len({f.value for f in days.values()}) > 1:
             self._add("conflict", "date:statement", list(days.values()),
@@ -434,6 +436,64 @@ class Differ:
             kind = self._pair(fa, fb, {a.id: group.id, b.id: group.id})
             if kind != "unrelated":
                 self._add(kind, f"figure@{group.id}", [fa, fb], "رقم مختلف في الخبر نفسه", group.id)
+
+    def date_rows(self) -> None:
+        """Days of one event across outlets: every dated event is compared by what happened
+        (its frame's event), wherever the outlets report it. An outlet giving the event two days
+        is ambiguous (only shared days are reported). Days that differ only because the same
+        relative words («أمس الإثنين») were resolved against different inferred publication
+        dates are a warning on those dates, not a conflict."""
+        by_event: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            if f.type == "date" and f.slot == "date:day" and f.frame and f.frame.event:
+                by_event[f.frame.event].append(f)
+        for event, facts in sorted(by_event.items()):
+            if len({f.article for f in facts}) < 2:
+                continue
+            facts.sort(key=lambda f: (self.order.index(f.article), f.start))
+            slot = f"date:{event}"
+            label = "تاريخ: " + self._event_words(facts[0])
+            if self._ambiguous(facts):
+                for row in self._shared(facts):
+                    self._add("agreement", slot, row, "اليوم نفسه في المصادر", label=label)
+            elif len({f.value for f in facts}) == 1:
+                self._add("agreement", slot, facts, "اليوم نفسه في المصادر", label=label)
+            elif not self._aligned_apart(facts):
+                for row in self._shared(facts):
+                    self._add("agreement", slot, row, "اليوم نفسه في المصادر", label=label)
+            elif self._same_words_other_dates(facts):
+                self.warnings.append(f"{label}: المصادر كتبت الكلمات نفسها ({facts[0].text}) لكن تواريخ نشرها "
+                                     "المستنتجة تختلف، فاختلف اليوم المحسوب — تحقّق من تاريخ النشر")
+            else:
+                self._add("conflict", slot, facts, "الحدث نفسه منسوب إلى يومين مختلفين", label=label)
+
+    def _aligned_apart(self, facts: list[Fact]) -> bool:
+        """Every two days that differ stand in aligned passages: the outlets tell one claim. An
+        event class alone («the fires») holds several happenings (broke out, spread, was
+        contained), so days of unaligned passages are not set against each other."""
+        return all(self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""]
+                   for a, b in combinations(facts, 2) if a.article != b.article and a.value != b.value)
+
+    def _event_words(self, f: Fact) -> str:
+        """The words that name a fact's event, as its outlet wrote them."""
+        if f.frame and "event" in f.frame.spans:
+            start, end = f.frame.spans["event"]
+            return self.articles[f.article].text[start:end]
+        return f.text
+
+    @staticmethod
+    def _shared(facts: list[Fact]) -> list[list[Fact]]:
+        """Groups of facts with one value that two or more outlets give."""
+        by_value: dict[object, list[Fact]] = defaultdict(list)
+        for f in facts:
+            by_value[f.value].append(f)
+        return [same for _, same in sorted(by_value.items(), key=lambda kv: str(kv[0]))
+                if len({f.article for f in same}) >= 2]
+
+    def _same_words_other_dates(self, facts: list[Fact]) -> bool:
+        """All outlets wrote the same words and an inferred publication date made them differ."""
+        same_words = len({key(f.text) for f in facts}) == 1
+        return same_words and any(self.articles[f.article].published_inferred for f in facts)
 
     def speaker_rows(self) -> None:
         """One row per statement quoted by two or more outlets (most of its words shared, wherever
@@ -561,10 +621,12 @@ def _written_nouns(articles: list[Article], nouns: set[str]) -> dict[str, str]:
     return {noun: max(c, key=lambda w: (word_key(w)[2:] != noun, c[w], w)) for noun, c in counts.items()}
 
 
-def diff(articles: list[Article], groups: list[Group], facts: list[Fact]) -> list[Discrepancy]:
-    """All discrepancy rows; also fills ``group.differences`` with word-level spans."""
+def diff(articles: list[Article], groups: list[Group], facts: list[Fact]) -> tuple[list[Discrepancy], list[str]]:
+    """All discrepancy rows and the warnings found on the way (dates that differ only through
+    inferred publication dates); also fills ``group.differences`` with word-level spans."""
     differ = Differ(articles, groups, facts)
     differ.slot_rows()
+    differ.date_rows()
     differ.speaker_rows()
     differ.group_rows()
-    return differ.finish()
+    return differ.finish(), differ.warnings

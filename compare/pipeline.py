@@ -51,12 +51,12 @@ def compare_articles(articles: list[Article], settings: Settings | None = None, 
     step("aligning passages")
     groups = align(layers, facts, settings)
     step("comparing facts")
-    discrepancies = diff(articles, groups, facts)
+    discrepancies, date_warnings = diff(articles, groups, facts)
     comparison = Comparison(articles=articles, groups=groups, facts=facts, discrepancies=discrepancies,
                             settings=settings.to_dict(), generated=generated_at())
     comparison.reuse = compute_reuse(articles, groups)
     comparison.title = default_title(comparison)
-    comparison.warnings = _weekday_warnings(comparison)
+    comparison.warnings = _weekday_warnings(comparison) + date_warnings
     return comparison
 
 

@@ -60,10 +60,15 @@ def _quantity_fact(layer: Layer, q: Quantity, fid: str, passage: str | None, who
     )
 
 
-def _date_fact(layer: Layer, m: DateMention, fid: str, passage: str | None) -> Fact:
+def _date_fact(layer: Layer, m: DateMention, fid: str, passage: str | None, reader: FrameReader | None) -> Fact:
+    """A date with the event of its clause (what happened that day), so outlets' dates of one
+    event meet: «ضرب زلزال فجر الإثنين» and «للزلزال الذي ضرب فجر اليوم الاثنين»."""
     text = layer.article.text
+    frame = reader.frame(m.start, m.end, m.start, None, None) if reader else None
+    if frame:
+        frame.holder = frame.place = None  # where and whose say nothing of a day
     return Fact(id=fid, article=layer.article.id, start=m.start, end=m.end, text=text[m.start:m.end],
-                type="date", value=m.iso, time=m.time, passage=passage,
+                type="date", value=m.iso, time=m.time, passage=passage, frame=frame,
                 slot=f"date:{m.precision}", check="weekday" if m.weekday_ok is False else None)
 
 
@@ -146,14 +151,14 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
         for i, (start, kind, item) in enumerate(found, 1):
             fid = f"a{n}-{kind}{i}"
             passage = _passage_of(layer, starts, start)
+            sentence = by_id.get(passage or "")
+            if passage and sentence and passage not in readers and isinstance(item, DateMention | Quantity):
+                readers[passage] = FrameReader(text, sentence.start, sentence.end, year)
             if isinstance(item, DateMention):
-                facts.append(_date_fact(layer, item, fid, passage))
+                facts.append(_date_fact(layer, item, fid, passage, readers.get(passage or "")))
                 if item.precision == "day":
                     days.append(facts[-1])
             elif isinstance(item, Quantity):
-                sentence = by_id.get(passage or "")
-                if passage and sentence and passage not in readers:
-                    readers[passage] = FrameReader(text, sentence.start, sentence.end, year)
                 facts.append(_quantity_fact(layer, item, fid, passage, previous, readers.get(passage or ""),
                                             [f for f in facts if f.article == layer.article.id and f.type == "quantity"]))
                 previous = fid
