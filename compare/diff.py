@@ -284,9 +284,9 @@ class Differ:
         the rest stand alone."""
         values: dict[str, set[object]] = defaultdict(set)
         for f in facts:
-            if not _scoped(f):
+            if not _scoped(f) and f.time not in ("earlier", "later"):  # a former level is explained
                 values[f.article].add(f.value)
-        if all(len(v) == 1 for v in values.values()):
+        if all(len(v) <= 1 for v in values.values()):
             return [facts]
         parent = list(range(len(facts)))
 
