@@ -455,14 +455,18 @@ class Grouper:
         return True
 
     def _neighbours(self, joined: list[int]) -> bool:
-        """Sentences of one article in a group follow each other or share a paragraph."""
+        """A group holds one claim: one sentence per article, or two that follow each other in
+        one paragraph (an outlet that split the claim in two). A sentence that reports two
+        claims joins a second group in a later pass (:func:`_claims`) instead of chaining them."""
         by_article: dict[int, list[Unit]] = defaultdict(list)
         for i in joined:
             by_article[self.units[i].article].append(self.units[i])
         for us in by_article.values():
+            if len(us) > self.s.max_sentences_per_claim:
+                return False
             us.sort(key=lambda u: u.index)
             for x, y in pairwise(us):
-                if y.index - x.index != 1 and x.passage.paragraph != y.passage.paragraph:
+                if y.index - x.index != 1 or x.passage.paragraph != y.passage.paragraph:
                     return False
         return True
 

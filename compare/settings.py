@@ -73,6 +73,9 @@ class Settings:
     (or share a copied run, a slot or a quote), so a hub sentence cannot chain unrelated ones.
     Flat on gold.json; the hub test of tests/test_align.py needs it above the unrelated pair's
     0.11."""
+    max_sentences_per_claim: int = 2
+    """Sentences one article may bring to a group: one claim, possibly split in two adjacent
+    sentences of one paragraph."""
     claim_passes: int = 3
     """Grouping passes: edges left outside every group after a pass form groups of their own in
     the next, so a sentence that reports two claims joins both (1 = one group per sentence)."""
