@@ -42,7 +42,7 @@ from .facts import is_duration
 from .model import Fact, Group, Passage
 from .settings import Settings
 from .textlayer import TOKEN, Layer, Token, tokens
-from .words import is_content, skeleton
+from .words import is_content, root, skeleton
 
 KINDS = ("same-fact", "paraphrase", "verbatim")  # weakest first: the index is the kind's rank
 _CHUNK = 4_000  # pairs per row-wise product: bounds the memory of one step
@@ -173,7 +173,7 @@ class Rows:
 
 
 #: Columns of :meth:`Scorer.features`, in order; the learned weights follow it.
-FEATURES = ("cosine", "containment", "words", "numbers", "names", "frames", "quotes", "verbatim")
+FEATURES = ("cosine", "containment", "words", "roots", "numbers", "names", "frames", "quotes", "verbatim")
 _WEIGHTS = Path(__file__).parent / "align_weights.json"
 
 
@@ -218,6 +218,9 @@ class Scorer:
         self.bigram_count = np.asarray(self.bigrams.sum(axis=1)).ravel()
         self.words = self._stack(_binary([list(dict.fromkeys(u.content_skel)) for u in units]), binary=True)
         self.word_count = np.asarray(self.words.sum(axis=1)).ravel()
+        self.roots = self._stack(_binary([list(dict.fromkeys(root(u.toks[i].key) for i in u.content)) for u in units]),
+                                 binary=True)
+        self.root_count = np.asarray(self.roots.sum(axis=1)).ravel()
         self.shingles = self._stack(_binary([_grams(u.content_skel, v) for u in units]), binary=True)
         self.numbers = self._stack(_binary([sorted(u.numbers) for u in units]), binary=True)
         self.frames = self._stack(_binary([sorted(u.slots) for u in units]), binary=True)
@@ -248,18 +251,20 @@ class Scorer:
 
     def features(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Evidence that row pairs ``a[i], b[i]`` carry one claim, one column per name in
-        :data:`FEATURES`: wording (character cosine, word-bigram and content-word containment), shared values,
+        :data:`FEATURES`: wording (character cosine, word-bigram, content-word and rough-root
+        containment), shared values,
         names, frames (the same specific event or counted noun) and quotes, and a copied run."""
         cosine = _rowdot(self.chars, a, b)
         shared = _rowdot(self.bigrams, a, b)
         containment = shared / np.maximum(1, np.minimum(self.bigram_count[a], self.bigram_count[b]))
         words = _rowdot(self.words, a, b) / np.maximum(1, np.minimum(self.word_count[a], self.word_count[b]))
+        roots = _rowdot(self.roots, a, b) / np.maximum(1, np.minimum(self.root_count[a], self.root_count[b]))
         numbers = np.minimum(2, _rowdot(self.numbers, a, b))
         names = np.minimum(3, _rowdot(self.names, a, b))
         frames = np.minimum(2, _rowdot(self.frames, a, b))
         quotes = np.minimum(1, _rowdot(self.quotes, a, b))
         verbatim = (_rowdot(self.shingles, a, b) > 0).astype(np.float64)
-        return np.column_stack([cosine, containment, words, numbers, names, frames, quotes, verbatim])
+        return np.column_stack([cosine, containment, words, roots, numbers, names, frames, quotes, verbatim])
 
     def evaluate(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
         """The columns of :class:`PairScore` for row pairs ``a[i], b[i]``, as arrays. The score

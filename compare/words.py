@@ -40,6 +40,24 @@ def skeleton(word_key: str) -> str:
     return consonants(_PREFIX.sub("", word_key)) or word_key
 
 
+_DERIVED_PREFIX = re.compile(r"^(?:ست|ن|ت|م|ي)(?=...)")
+_INFLECTED_SUFFIX = re.compile(r"(?:ات|ين|ون|هم|ها|تم|ته|ت|ه|ن)$")
+
+
+@lru_cache(maxsize=1 << 16)
+def root(word_key: str) -> str:
+    """A rough root of a content word: its skeleton without one derivational prefix and one
+    inflectional suffix, so verb, passive and verbal noun meet (أُخليت/أخلت/إخلاء, اندلعت/اندلاع).
+    Coarse on purpose: alignment weighs it as weak evidence, never as a match on its own."""
+    skel = skeleton(word_key)
+    if len(skel) >= 3:
+        stripped = _INFLECTED_SUFFIX.sub("", skel)
+        skel = stripped if len(stripped) >= 2 else skel
+    if len(skel) > 3:
+        skel = _DERIVED_PREFIX.sub("", skel)
+    return skel
+
+
 def name_forms(word_key: str) -> set[str]:
     """Forms a word can take as part of a proper name: its key and skeleton, as written and
     without its proclitics, so "لأسوشيتيد" (for AP) meets the name "أسوشيتد". Only for matching
