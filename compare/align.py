@@ -63,6 +63,7 @@ class Unit:
     content_skel: list[str]  # their skeletons
     numbers: set[str] = field(default_factory=set)
     slots: set[str] = field(default_factory=set)
+    unique: set[str] = field(default_factory=set)  # slots no other body sentence of the article carries
     names: set[str] = field(default_factory=set)
     quotes: set[str] = field(default_factory=set)
 
@@ -93,17 +94,34 @@ def _units(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[U
             for f in by_passage[p.id]:
                 _add_evidence(unit, f)
             units.append(unit)
+        _mark_unique([u for u in units if u.article == number])
     return units
 
 
+def _mark_unique(units: list[Unit]) -> None:
+    """Frames that one body sentence of the article carries (its headline may repeat them):
+    when two articles each tell a frame once, those sentences report the same claim, however
+    differently they word it («وبلغ وجود القوات الأميركية حوالي 2500» / «وتتألف من نحو 5200 جندي»)."""
+    where: dict[str, set[int]] = defaultdict(set)
+    for u in units:
+        for slot in u.slots:
+            if u.passage.paragraph > 0:
+                where[slot].add(u.index)
+    for u in units:
+        u.unique = {slot for slot in u.slots if len(where[slot]) <= 1}
+
+
 def _add_evidence(unit: Unit, f: Fact) -> None:
-    """Facts as matching evidence: values, counted-noun slots, names and quotes."""
-    if f.type == "quantity" and not is_duration(f):
+    """Facts as matching evidence: values, frames (what a figure or a day measures), names and
+    quotes."""
+    if f.type == "quantity" and (not is_duration(f) or (f.frame and f.frame.specific)):
         unit.numbers.add(f"{f.value:g}" if isinstance(f.value, float) else str(f.value))
         if f.slot:  # an ordinal names one item ("the fourth round"): only the same ordinal is one fact
             unit.slots.add(f"{f.slot}#{f.value}" if f.form == "ordinal" else f.slot)
     elif f.type == "date" and f.value:
         unit.numbers.add(str(f.value))
+        if f.frame and f.frame.event:  # the day of an event: «ضرب زلزال فجر الإثنين»
+            unit.slots.add(f"date|{f.frame.event}")
     elif f.type == "name" and f.value:
         unit.names.add(str(f.value))
     elif f.type == "quote" and f.value:
@@ -173,7 +191,8 @@ class Rows:
 
 
 #: Columns of :meth:`Scorer.features`, in order; the learned weights follow it.
-FEATURES = ("cosine", "containment", "words", "roots", "numbers", "names", "frames", "quotes", "verbatim")
+FEATURES = ("cosine", "containment", "words", "roots", "numbers", "names", "frames", "unique_frames", "quotes",
+            "verbatim")
 _WEIGHTS = Path(__file__).parent / "align_weights.json"
 
 
@@ -224,6 +243,7 @@ class Scorer:
         self.shingles = self._stack(_binary([_grams(u.content_skel, v) for u in units]), binary=True)
         self.numbers = self._stack(_binary([sorted(u.numbers) for u in units]), binary=True)
         self.frames = self._stack(_binary([sorted(u.slots) for u in units]), binary=True)
+        self.unique = self._stack(_binary([sorted(u.unique) for u in units]), binary=True)
         self.quotes = self._stack(_binary([sorted(u.quotes) for u in units]), binary=True)
         self.names = self._stack(_binary([sorted(u.names) for u in units]), binary=True)
         self.cache: dict[tuple[int, int], PairScore] = {}
@@ -262,9 +282,10 @@ class Scorer:
         numbers = np.minimum(2, _rowdot(self.numbers, a, b))
         names = np.minimum(3, _rowdot(self.names, a, b))
         frames = np.minimum(2, _rowdot(self.frames, a, b))
+        unique = np.minimum(1, _rowdot(self.unique, a, b))
         quotes = np.minimum(1, _rowdot(self.quotes, a, b))
         verbatim = (_rowdot(self.shingles, a, b) > 0).astype(np.float64)
-        return np.column_stack([cosine, containment, words, roots, numbers, names, frames, quotes, verbatim])
+        return np.column_stack([cosine, containment, words, roots, numbers, names, frames, unique, quotes, verbatim])
 
     def evaluate(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
         """The columns of :class:`PairScore` for row pairs ``a[i], b[i]``, as arrays. The score
@@ -276,7 +297,10 @@ class Scorer:
         score = 1.0 / (1.0 + np.exp(-(x @ weights.coef + weights.intercept)))
         verbatim = x[:, FEATURES.index("verbatim")] > 0
         kind = np.where(verbatim, 2, np.where(wording >= s.paraphrase_threshold, 1, 0))
-        aligned = verbatim | (score >= weights.threshold)
+        # the same frame told once by each article is a same-fact candidate even with little
+        # shared wording (issue 9): it needs only the weaker coherence level
+        unique = x[:, FEATURES.index("unique_frames")] > 0
+        aligned = verbatim | (score >= weights.threshold) | (unique & (score >= weights.coherence))
         coherent = verbatim | (score >= weights.coherence)
         return wording, score, kind, aligned, coherent
 
