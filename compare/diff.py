@@ -23,6 +23,8 @@ from itertools import combinations
 
 from .facts.lexicon import EVENTS
 from .facts.quantities import noun_key, scope_key
+from .facts.roles import fold as roles_fold
+from .facts.roles import roles
 from .model import Article, Discrepancy, Fact, Group, Passage, Span, Value
 from .normalize import key, word_key
 from .textlayer import Token, paragraphs, sentences, tokens
@@ -85,19 +87,29 @@ def _relation(a: Fact, b: Fact, same_claim: bool) -> str:
     return "compatible" if max(la, lb) <= min(ha, hb) else "conflict"
 
 
+def _when(f: Fact) -> str | None:
+    """"earlier" for a former level (من 3000 إلى 2500, بعد أن اكتفت بتسعة مقاعد), "later" for a
+    planned one; None for the figure of the article's present."""
+    if f.time in ("earlier", "later"):
+        return f.time
+    return "earlier" if f.frame and f.frame.time == "earlier" else None
+
+
 def _scoped(f: Fact) -> bool:
-    """A figure said of a part: a place, a subset («بينهم»), or a running total."""
+    """A figure said of a part (a place, a subset «بينهم», a running total) or of another time
+    (a former or planned level): it gets its own row against the others' main figures."""
     frame = f.frame
-    return bool(f.subset_of or (frame and (frame.part or frame.place or frame.time == "cumulative")))
+    return bool(f.subset_of or _when(f) or (frame and (frame.part or frame.place or frame.time == "cumulative")))
 
 
 def _by_scope(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
-    """Scoped figures by the scope they are said of (one place, the whole country, a part)."""
+    """Scoped figures by the scope they are said of (another time, one place, the whole
+    country, a running total, a part)."""
     out: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
         frame = f.frame
-        scope = (frame.place if frame and frame.place else "cumulative" if frame and frame.time == "cumulative"
-                 else "part")
+        scope = (_when(f) or (frame.place if frame and frame.place else None)
+                 or ("cumulative" if frame and frame.time == "cumulative" else "part"))
         out[scope].append(f)
     return out
 
@@ -253,8 +265,10 @@ class Differ:
                     self._add("single-source", f"{slot}~{scope}", part, "")
                     continue
                 values = {f.value for f in part} | {f.value for f in others}
-                self._add("scope" if len(values) > 1 else "agreement", f"{slot}~{scope}", part + others,
-                          "الأرقام تعدّ مجموعات مختلفة (الكل أو جزء منه)")
+                timed = scope in ("earlier", "later")
+                kind = ("time" if timed else "scope") if len(values) > 1 else "agreement"
+                self._add(kind, f"{slot}~{scope}", part + others,
+                          "الأرقام من أوقات مختلفة" if timed else "الأرقام تعدّ مجموعات مختلفة (الكل أو جزء منه)")
 
     @staticmethod
     def _ambiguous(facts: list[Fact]) -> bool:
@@ -262,7 +276,7 @@ class Differ:
         two claims apart, and calling the row a conflict would be a guess."""
         values: dict[str, set[object]] = defaultdict(set)
         for f in facts:
-            if f.time not in ("earlier", "later"):
+            if not _when(f):
                 values[f.article].add(f.value)
         return any(len(v) > 1 for v in values.values())
 
@@ -284,7 +298,7 @@ class Differ:
         the rest stand alone."""
         values: dict[str, set[object]] = defaultdict(set)
         for f in facts:
-            if not _scoped(f) and f.time not in ("earlier", "later"):  # a former level is explained
+            if not _scoped(f):  # a part or a former level is explained
                 values[f.article].add(f.value)
         if all(len(v) <= 1 for v in values.values()):
             return [facts]
@@ -386,8 +400,17 @@ class Differ:
         first_end = sentences(article.text, start, end)[0][1]
         return [f for f in self.dates_in[article.id, index + 1] if _said_on(f) and f.start < first_end]
 
+    def _reports_speech(self, passage: Passage) -> bool:
+        """The sentence has a verb of saying (أكد، قال، أعلن ...) or a quote."""
+        verbs = roles().verbs | roles().participles
+        words = tokens(self.articles[passage.article].text, passage.start, passage.end)
+        return any(roles_fold(t.key) in verbs or roles_fold(t.key)[1:] in verbs for t in words)
+
     def _statement_days(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
-        if group.kind == "same-fact":
+        """One statement (copied or paraphrased speech) dated on different days. Sentences that
+        report events rather than speech («أفرجت الحكومة اليوم ...») are compared by frame: two
+        stages of a story told alike are not one statement."""
+        if group.kind == "same-fact" or not all(self._reports_speech(p) for p in group.passages):
             return
         days: dict[str, Fact] = {}
         for p in group.passages:

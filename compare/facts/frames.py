@@ -47,6 +47,8 @@ class Markers:
     holder_links: frozenset[str]
     people: frozenset[str]
     total: tuple[tuple[str, ...], ...]
+    earlier: tuple[tuple[str, ...], ...]
+    basis: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
 
 
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -66,6 +68,8 @@ def markers() -> Markers:
         holder_links=frozenset(key(w) for w in data["holder"]["links"]),
         people=frozenset(noun_key(key(w)) for w in data["people"]["nouns"]),
         total=_phrases(data["total"]["markers"]),
+        earlier=_phrases(data["time"]["earlier"]),
+        basis=tuple((name, _phrases(words)) for name, words in data["basis"].items()),
     )
 
 
@@ -135,6 +139,7 @@ class FrameReader:
         self._time(f, lo, hi, first)
         self._source(f)
         self._holder(f, lo, first)
+        self._basis(f, lo, hi)
         if first >= 2 and _find(self.keys, first - 2, first, markers().total):
             f.holder = "total"  # «37 مقعداً من أصل 120»: the whole, not another party's count
             f.spans["holder"] = self._span(first - 2, 2)
@@ -200,12 +205,22 @@ class FrameReader:
                 f.time = f"year:{k}"
                 f.spans["time"] = self._span(i, 1)
                 return
-        for kind, phrases in (("cumulative", m.cumulative), ("provisional", m.provisional), ("updated", m.updated)):
+        for kind, phrases in (("cumulative", m.cumulative), ("provisional", m.provisional), ("earlier", m.earlier),
+                              ("updated", m.updated)):
             sentence_wide = kind == "provisional"  # «في حصيلة أولية» often opens the sentence
             hit = _find(self.keys, 0 if sentence_wide else lo, len(self.keys) if sentence_wide else hi + 1, phrases)
             if hit:
                 f.time = kind
                 f.spans["time"] = self._span(*hit)
+                return
+
+    def _basis(self, f: Frame, lo: int, hi: int) -> None:
+        """What a rate is measured against, said in its clause (annual, monthly, core)."""
+        for name, phrases in markers().basis:
+            hit = _find(self.keys, lo, hi + 1, phrases)
+            if hit:
+                f.basis = name
+                f.spans["basis"] = self._span(*hit)
                 return
 
     def _source(self, f: Frame) -> None:
