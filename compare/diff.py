@@ -591,6 +591,17 @@ class Differ:
                                      explanation="كلمة وصفية مختلفة في المقطع نفسه"))
 
     # --- rows ----------------------------------------------------------------------------
+    @staticmethod
+    def _trivia(d: Discrepancy) -> bool:
+        """Rows an editor reads last: a year both outlets cite, a figure no frame explains."""
+        return d.slot.startswith("year") or d.label.startswith("«")
+
+    def _depth(self, d: Discrepancy) -> int:
+        """How far into their articles the row's values stand: the lowest paragraph number."""
+        facts = {f.id: f for f in self.facts}
+        paragraphs = [self._paragraph(v.article, facts[v.fact].start) for v in d.values if v.fact in facts]
+        return min(paragraphs, default=99)
+
     def _label(self, facts: list[Fact]) -> str:
         """A natural Arabic label: the event's label from the lexicon («عدد القتلى», «نسبة
         المشاركة»), else "عدد" and the counted noun as the articles write it; another year or
@@ -601,9 +612,9 @@ class Differ:
         else:
             noun = next((f.noun for f in facts if f.noun), None)
             unit = next((f.unit for f in facts if f.unit), None)
-            if not noun:
-                return facts[0].text
-            written = self.nouns.get(noun, noun)
+            if not noun or noun not in self.nouns:  # never a folded key («عدد سنه»): the figure as written
+                return f"«{facts[0].text}»"
+            written = self.nouns[noun]
             label = f"عدد {written}" if unit is None else f"{written} ({unit})"
         first = facts[0]
         if first.frame and first.frame.holder:
@@ -611,6 +622,9 @@ class Differ:
             label += f": {self.articles[first.article].text[start:end]}"
         if first.frame and (first.frame.time or "").startswith("year:"):
             label += f" (عام {first.frame.time[5:]})"
+        if first.frame and first.frame.basis:
+            start, end = first.frame.spans["basis"]
+            label += f" ({self.articles[first.article].text[start:end]})"
         return label
 
     def _add(self, kind: str, slot: str, facts: list[Fact], explanation: str, group: str | None = None,
@@ -624,7 +638,10 @@ class Differ:
                                      slot=slot, group=group, explanation=explanation))
 
     def finish(self) -> list[Discrepancy]:
-        self.rows.sort(key=lambda d: (KINDS.index(d.kind), d.slot, d.values[0].article if d.values else ""))
+        """Rows in the order an editor checks them: by kind, then the story's core facts first
+        (told by more outlets, in headlines and leads), bare years and other trivia last."""
+        self.rows.sort(key=lambda d: (KINDS.index(d.kind), self._trivia(d), -len({v.article for v in d.values}),
+                                      self._depth(d), d.slot, d.values[0].article if d.values else ""))
         for n, row in enumerate(self.rows, 1):
             row.id = f"d{n}"
         return self.rows

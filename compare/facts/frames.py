@@ -19,7 +19,7 @@ from ..model import Frame
 from ..normalize import key
 from ..textlayer import Token, tokens
 from ..words import is_content
-from .lexicon import event_at, noun_event
+from .lexicon import EVENTS, event_at, noun_event
 from .quantities import noun_key
 
 _LEXICON = Path(__file__).parent / "lexicons" / "frames.toml"
@@ -29,7 +29,8 @@ _CLAUSE_PUNCT = re.compile(r"[،,؛;:.!?؟()«»\"“”\n]")
 _BEFORE, _AFTER = 8, 4
 _YEAR = re.compile(r"^(19|20)\d\d$")
 #: Words between a source marker and the source's name («حسب ما أفاد به المعهد»).
-_NOT_SOURCE = frozenset({"به", "بها", "افاد", "افادت", "اعلن", "اعلنت", "اورد", "اوردت", "ذكر", "ذكرت"})
+_NOT_SOURCE = frozenset({"به", "بها", "افاد", "افادت", "اعلن", "اعلنت", "اورد", "اوردت", "ذكر", "ذكرت",
+                         "اخر", "حصيله", "الحصيله", "اوليه", "جديده", "تقدير", "محدث", "ارقام", "بيانات"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Markers:
     people: frozenset[str]
     total: tuple[tuple[str, ...], ...]
     earlier: tuple[tuple[str, ...], ...]
+    evolving: frozenset[str]
     basis: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
 
 
@@ -69,6 +71,7 @@ def markers() -> Markers:
         people=frozenset(noun_key(key(w)) for w in data["people"]["nouns"]),
         total=_phrases(data["total"]["markers"]),
         earlier=_phrases(data["time"]["earlier"]),
+        evolving=frozenset(data["time"]["evolving"]),
         basis=tuple((name, _phrases(words)) for name, words in data["basis"].items()),
     )
 
@@ -205,8 +208,11 @@ class FrameReader:
                 f.time = f"year:{k}"
                 f.spans["time"] = self._span(i, 1)
                 return
+        evolving = f.event is not None and EVENTS[f.event].domain in m.evolving
         for kind, phrases in (("cumulative", m.cumulative), ("provisional", m.provisional), ("earlier", m.earlier),
                               ("updated", m.updated)):
+            if kind in ("provisional", "updated") and not evolving:
+                continue
             sentence_wide = kind == "provisional"  # «في حصيلة أولية» often opens the sentence
             hit = _find(self.keys, 0 if sentence_wide else lo, len(self.keys) if sentence_wide else hi + 1, phrases)
             if hit:
