@@ -84,6 +84,15 @@ def _bare(word: str) -> str:
     return _PROCLITIC.sub("", word)
 
 
+def _in(word: str, table: frozenset[str]) -> str | None:
+    """The form of ``word`` found in ``table``: as written, without its article, or without its
+    proclitics (بلدة keeps its ب: it is tried as written first)."""
+    for form in (word, word[2:] if word.startswith("ال") else "", _bare(word)):
+        if form and form in table:
+            return form
+    return None
+
+
 def _at(keys: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     """``phrase`` starts at ``i`` (the first word may carry a proclitic: «وبحسب»)."""
     words = keys[i:i + len(phrase)]
@@ -188,8 +197,8 @@ class FrameReader:
             f.spans["place"] = self._span(*wide)
             return
         for i in range(last + 1, min(len(self.keys) - 1, last + 6) + 1):
-            noun = _bare(self.keys[i])
-            if noun not in m.place_nouns:
+            noun = _in(self.keys[i], m.place_nouns)
+            if noun is None:
                 continue
             introduced = self.keys[i - 1] in ("في", "داخل") or self.keys[i][:1] == "ب"
             alone = any(k in m.only for k in self.keys[i + 1:i + 5])
@@ -249,10 +258,10 @@ class FrameReader:
         """Whose share or seats: a party, team or body named before the figure in its clause,
         tied to it by a verb of getting («حصل حزب X على 37 مقعداً»)."""
         m = markers()
-        if not any(_bare(k) in m.holder_links or k in m.holder_links for k in self.keys[lo:first]):
+        if not any(_in(k, m.holder_links) for k in self.keys[lo:first]):
             return
         for i in range(first - 1, lo - 1, -1):
-            if _bare(self.keys[i]) in m.holder_heads or self.keys[i] in m.holder_heads:
+            if _in(self.keys[i], m.holder_heads):
                 name = [self.keys[i]] + [k for k in self.keys[i + 1:min(first, i + 3)] if k not in m.holder_links]
                 f.holder = " ".join(_bare(k) for k in name[:2])
                 f.spans["holder"] = self._span(i, min(2, first - i))

@@ -414,7 +414,7 @@ class _Builder:
         before = self.word(f.first - 1)
         after_nisba = _is_nisba(before) and _known(self.word(f.first - 2), _LABELS)
         start = self.orig(f.first, f.first)[0]
-        edition = self.word(f.first).isdigit() and self.text[max(0, start - 4):start].rstrip().endswith(("الـ", "ال"))
+        edition = self.word(f.first).isdigit() and re.search(r"(?:^|\s)الـ?\s*$", self.text[max(0, start - 5):start]) is not None
         named_year = before in _LABEL_YEAR and self.is_number(f.first - 2) and bool(_known(self.word(f.first - 3), _LABELS))
         known_set = f.first > 0 and self.word(f.first).startswith("ال") and number_word(self.word(f.first)) \
             and _bare(before) != before and _is_word(self.toks[f.first - 1])
