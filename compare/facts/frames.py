@@ -50,6 +50,7 @@ class Markers:
     total: tuple[tuple[str, ...], ...]
     earlier: tuple[tuple[str, ...], ...]
     evolving: frozenset[str]
+    evolving_fixed: frozenset[str]
     basis: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
 
 
@@ -71,7 +72,7 @@ def markers() -> Markers:
         people=frozenset(noun_key(key(w)) for w in data["people"]["nouns"]),
         total=_phrases(data["total"]["markers"]),
         earlier=_phrases(data["time"]["earlier"]),
-        evolving=frozenset(data["time"]["evolving"]),
+        evolving=frozenset(data["time"]["evolving"]), evolving_fixed=frozenset(data["time"]["fixed"]),
         basis=tuple((name, _phrases(words)) for name, words in data["basis"].items()),
     )
 
@@ -217,7 +218,7 @@ class FrameReader:
                 f.time = f"year:{k}"
                 f.spans["time"] = self._span(i, 1)
                 return
-        evolving = f.event is not None and EVENTS[f.event].domain in m.evolving
+        evolving = f.event is not None and EVENTS[f.event].domain in m.evolving and f.event not in m.evolving_fixed
         for kind, phrases in (("cumulative", m.cumulative), ("provisional", m.provisional), ("earlier", m.earlier),
                               ("updated", m.updated)):
             if kind in ("provisional", "updated") and not evolving:

@@ -1,0 +1,113 @@
+"""Claim frames: what a figure measures decides which figures meet (issue 9).
+
+Sentences written for these tests in the styles of the three desks, then the rows the diff
+makes from frames on an annotated dev story (tests/data/devset).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from compare.facts import extract_facts
+from compare.model import Article, Fact
+from compare.pipeline import compare
+from compare.textlayer import segment
+
+DEVSET = Path(__file__).resolve().parent / "data" / "devset"
+
+
+def _quantity(sentence: str, figure: str, published: str = "2025-06-30") -> Fact:
+    article = Article(id="x.txt", source="x.txt", text=sentence, published=published)
+    facts = [f for f in extract_facts([segment(article)]) if f.type == "quantity"]
+    return next(f for f in facts if f.text.startswith(figure) or figure in f.text)
+
+
+@pytest.mark.parametrize(("sentence", "figure", "event"), [
+    ("قُتل 5 جنود في هجوم على ثكنة عسكرية.", "5", "killed"),
+    ("أعلنت الشرطة اعتقال 12 شخصاً بعد الاشتباكات.", "12", "arrested"),
+    ("وأصيب 40 شخصاً بجروح متفاوتة في الحادث.", "40", "injured"),
+    ("ونزح أكثر من ألفي شخص من منازلهم خلال الليل.", "أكثر من ألفي", "displaced"),
+    ("ولقي 21 شخصاً مصرعهم في حصيلة جديدة.", "21", "killed"),
+    ("وبلغت نسبة المشاركة 41 في المئة.", "41", "turnout"),
+    ("وحصل حزب الأمل على 30 مقعداً في البرلمان الجديد.", "30", "seats"),
+])
+def test_a_figure_measures_its_event_not_its_noun(sentence: str, figure: str, event: str) -> None:
+    """«شخص» and «%» say nothing: the event word of the clause does, before or after the figure."""
+    assert _quantity(sentence, figure).frame.event == event
+
+
+def test_a_frame_keeps_holder_place_time_source_and_basis() -> None:
+    seats = _quantity("وحصل حزب الأمل على 30 مقعداً من أصل 120 مقعداً في البرلمان.", "30")
+    total = _quantity("وحصل حزب الأمل على 30 مقعداً من أصل 120 مقعداً في البرلمان.", "120")
+    assert seats.frame.holder == "حزب امل" and total.frame.holder == "total" and seats.slot != total.slot
+    local = _quantity("وسقط 19 من القتلى في بلدة تالا وحدها.", "19")
+    assert local.frame.place == "بلده تالا"
+    wide = _quantity("وأتت الحرائق على نحو ثلاثة آلاف هكتار في عموم البلاد.", "نحو ثلاثة آلاف")
+    assert wide.frame.place == "wide"
+    old = _quantity("وكان زلزال عام 1994 قد أودى بحياة 612 شخصاً.", "612")
+    assert old.frame.time == "year:1994" and "1994" in old.slot
+    reported = _quantity("وأصيب 40 شخصاً بجروح، وفق الهلال الأحمر.", "40")
+    assert reported.frame.source == "هلال احمر"
+    text = "وأصيب 40 شخصاً بجروح، وفق الهلال الأحمر."
+    start, end = reported.frame.spans["source"]
+    assert text[start:end].startswith("وفق")  # offsets point at the outlet's own words
+    annual = _quantity("وارتفع معدل التضخم السنوي إلى 7.8% في أكتوبر.", "7.8")
+    assert annual.frame.basis == "annual" and annual.frame.event == "inflation"
+
+
+def test_provisional_and_updated_counts_are_marked_only_for_growing_tolls() -> None:
+    early = _quantity("وخلّف الزلزال في حصيلة أولية تسعة قتلى.", "تسعة")
+    assert early.frame.time == "provisional"
+    magnitude = _quantity("ضرب زلزال بقوة 6.2 درجة، وخلّف في حصيلة أولية تسعة قتلى.", "6.2")
+    assert magnitude.frame.time is None  # a magnitude does not rise through the day
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    ("وأغلقت الانهيارات الطريق الوطني رقم 17 المؤدي إلى القرى.", "17"),
+    ("صدر القانون رقم 25 لسنة 2023 لتنظيم الانتخابات.", "2023"),
+    ("وشارك عناصر من اللواء 17 في عمليات البحث.", "17"),
+    ("وتقام البطولة في نسختها الـ23 هذا الصيف.", "23"),
+    ("وارتطمت الكرة بالخشبات الثلاث قبل أن تخرج.", "الثلاث"),
+])
+def test_numbers_in_names_are_not_counts(sentence: str, phrase: str) -> None:
+    article = Article(id="x.txt", source="x.txt", text=sentence, published="2025-06-30")
+    figures = [f for f in extract_facts([segment(article)]) if f.type in ("quantity", "date")]
+    assert not [f for f in figures if phrase in f.text], figures
+
+
+@pytest.fixture(scope="module")
+def earthquake() -> dict:
+    comparison = compare([str(DEVSET / "d1_earthquake")])
+    return json.loads(json.dumps(comparison.to_dict(), ensure_ascii=False, default=str))
+
+
+def _rows_with(data: dict, *texts: str) -> list[dict]:
+    return [d for d in data["discrepancies"] if all(any(t in v["text"] for v in d["values"]) for t in texts)]
+
+
+def test_unseen_story_rows_come_from_frames(earthquake: dict) -> None:
+    """d1: the magnitudes meet (one foreign centre's 6.4 against the national 6.2), the injured
+    conflict, the rising toll is another time, the 1994 toll never meets 2025's."""
+    magnitude = _rows_with(earthquake, "٦٫٤", "6.2")
+    assert magnitude and magnitude[0]["kind"] == "conflict" and magnitude[0]["label"] == "قوة الزلزال"
+    injured = _rows_with(earthquake, "86 جريحاً", "١١٢")
+    assert injured and injured[0]["kind"] == "conflict" and injured[0]["label"] == "عدد الجرحى"
+    toll = _rows_with(earthquake, "تسعة قتلى", "سبعة وعشرين قتيلاً")
+    assert toll and toll[0]["kind"] == "time"
+    assert not _rows_with(earthquake, "612", "سبعة وعشرين قتيلاً")
+    speaker = [d for d in earthquake["discrepancies"] if d["label"] == "قائل التصريح"]
+    assert speaker and speaker[0]["kind"] == "conflict"
+    assert {v["text"] for v in speaker[0]["values"]} >= {"وزير الداخلية إبراهيم بلقاسم", "وزير السكن والعمران، رضا حمادي"}
+
+
+def test_no_row_meets_on_a_noun_or_unit_alone(earthquake: dict) -> None:
+    """Every compared row has a frame event or stands inside one aligned claim."""
+    facts = {f["id"]: f for f in earthquake["facts"]}
+    for d in earthquake["discrepancies"]:
+        if d["kind"] in ("single-source", "wording") or d["slot"].startswith(("speaker", "year", "date")):
+            continue
+        frames = [facts[v["fact"]]["frame"] for v in d["values"] if v["fact"] in facts]
+        assert all(f and f["event"] for f in frames) or "@" in d["slot"], d
