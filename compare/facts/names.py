@@ -402,8 +402,8 @@ def phrase_at(t: Tokens, i: int, *, after_verb: bool = True) -> Phrase | None:
             carved = _carve(t, i, role_last)
             if carved:
                 return Phrase("person", i, role_last, carved, role_last, i, carved, head)
-        if role_last == i + 1 and role_kind in ("descriptor",):
-            return None
+        if role_kind == "descriptor":
+            return None  # «البرتغالي» without the name it describes
         kind = {"rank": "role", "descriptor": "role"}.get(role_kind, role_kind)
         return Phrase(kind, i, role_last, role_first=i, role_last=role_last, head=head)
     if not after_verb:

@@ -171,10 +171,8 @@ class _Finder:
                 continue
             lead = i == lo or all(t.function(j) or t.comma(j) for j in range(lo, i))
             p = phrase_at(t, i, after_verb=lead)
-            if p is not None and p.last <= hi and (p.named or p.kind in ("org", "role")):
-                return self.speakers.resolve(p)
-            if p is not None and p.kind == "surname" and p.last <= hi:
-                found = self.speakers.resolve(p)
+            if p is not None and p.last <= hi and p.kind != "anonymous":
+                found = self.speakers.resolve(p)  # a surname nobody was named with is no subject
                 if found is not None:
                     return found
             i += 1
