@@ -201,12 +201,14 @@ class PairWeights:
     """Logistic-regression weights over :data:`FEATURES`, fitted on the gold pairs of the dev
     stories and the seeds by ``python -m bench.fit_align`` (which writes align_weights.json and
     prints leave-one-story-out figures). ``threshold`` aligns a pair, ``coherence`` lets it
-    vouch for a merge of two groups."""
+    vouch for a merge of two groups, ``frame_threshold`` aligns two sentences that share a frame
+    each article tells once."""
 
     coef: np.ndarray
     intercept: float
     threshold: float
     coherence: float
+    frame_threshold: float
 
 
 @cache
@@ -215,7 +217,7 @@ def pair_weights() -> PairWeights:
     if list(data["features"]) != list(FEATURES):
         raise RuntimeError(f"{_WEIGHTS.name} was fitted on other features; run python -m bench.fit_align")
     return PairWeights(np.array(data["coef"], dtype=np.float64), float(data["intercept"]),
-                       float(data["threshold"]), float(data["coherence"]))
+                       float(data["threshold"]), float(data["coherence"]), float(data["frame_threshold"]))
 
 
 class Scorer:
@@ -300,7 +302,7 @@ class Scorer:
         # the same frame told once by each article is a same-fact candidate even with little
         # shared wording (issue 9): it needs only the weaker coherence level
         unique = x[:, FEATURES.index("unique_frames")] > 0
-        aligned = verbatim | (score >= weights.threshold) | (unique & (score >= weights.coherence))
+        aligned = verbatim | (score >= weights.threshold) | (unique & (score >= weights.frame_threshold))
         coherent = verbatim | (score >= weights.coherence)
         return wording, score, kind, aligned, coherent
 

@@ -252,14 +252,17 @@ class Differ:
                 self._add("single-source", slot, facts, "")
                 continue
             main = [f for f in facts if not _scoped(f)]
+            parts = [f for f in facts if _scoped(f)]
             if self._ambiguous(main):
                 self._agreements(slot, main)
             elif len({f.article for f in main}) >= 2:
                 kind, explanation = self._classify(main, group_of)
+                if kind == "scope":  # already a row of scopes: every part joins it, each with its note
+                    main, parts = facts, []
                 self._add(kind, slot, main, explanation)
             elif main:
                 self._add("single-source", slot, main, "")
-            for scope, part in sorted(_by_scope(f for f in facts if _scoped(f)).items()):
+            for scope, part in sorted(_by_scope(parts).items()):
                 others = [f for f in main if f.article not in {g.article for g in part}]
                 if not others:
                     self._add("single-source", f"{slot}~{scope}", part, "")

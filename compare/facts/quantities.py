@@ -66,6 +66,8 @@ _OTHERS = {"اخرون", "اخرين", "اخري", "اخر", "اخريات"}
 _NAMING = tomllib.loads((Path(__file__).parent / "lexicons" / "naming.toml").read_text(encoding="utf-8"))
 #: Words after which a number is a label, not a count (المادة 140, الطريق الوطني رقم 12, اللواء 17).
 _LABELS = frozenset(key(w) for w in _NAMING["label"]["nouns"])
+#: Words after which any number, digits or words, is a label («رقم»، «المادة الثانية عشرة»).
+_ALWAYS_LABELS = frozenset(key(w) for w in _NAMING["label"]["always"])
 #: A year after a label number belongs to the name (القانون رقم 25 لسنة 2023).
 _LABEL_YEAR = frozenset(key(w) for w in _NAMING["label"]["year_of"])
 _SUBSET = {"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن", "ضمنهم"}
@@ -418,7 +420,9 @@ class _Builder:
         named_year = before in _LABEL_YEAR and self.is_number(f.first - 2) and bool(_known(self.word(f.first - 3), _LABELS))
         known_set = f.first > 0 and self.word(f.first).startswith("ال") and number_word(self.word(f.first)) \
             and _bare(before) != before and _is_word(self.toks[f.first - 1])
-        return one_of or bool(_known(before, _LABELS)) or bool(after_nisba) or edition or named_year or known_set
+        digits = self.word(f.first).isdigit()  # «جولة رابعة» is an ordinal, «الجولة 5» a name
+        named = digits and (bool(_known(before, _LABELS)) or bool(after_nisba))
+        return one_of or named or bool(_known(before, _ALWAYS_LABELS)) or edition or named_year or known_set
 
     def is_date_day(self, f: Found) -> bool:
         """A day of the month (25 تموز, 11 حزيران/يونيو) is a date, not a count."""
