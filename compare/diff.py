@@ -253,6 +253,8 @@ class Differ:
                 continue
             main = [f for f in facts if not _scoped(f)]
             parts = [f for f in facts if _scoped(f)]
+            if not main and len(_by_scope(parts)) == 1:  # all said of one other scope or time: compare them
+                main, parts = parts, []
             if self._ambiguous(main):
                 self._agreements(slot, main)
             elif len({f.article for f in main}) >= 2:

@@ -35,7 +35,7 @@ _FOLD = {form: base for base, forms in _NOUNS.items() for form in (base, *forms)
 _UNITS: dict[str, tuple[str, ...]] = {
     "%": ("%", "٪", "بالميه", "بالمايه", "بالمييه"),
     "دولار": ("دولار", "دولارات"), "دينار": ("دينار", "دنانير"), "يورو": ("يورو",),
-    "ريال": ("ريال", "ريالات"), "جنيه": ("جنيه", "جنيهات"), "ليره": ("ليره", "ليرات"),
+    "ريال": ("ريال", "ريالات"), "جنيه": ("جنيه", "جنيهات", "استرليني"), "ليره": ("ليره", "ليرات"),
     "درهم": ("درهم", "دراهم"), "شيكل": ("شيكل",), "روبل": ("روبل",), "يوان": ("يوان",),
     "كم": ("كيلومتر", "كيلومترات", "كلم", "كم"), "متر": ("متر", "امتار"), "طن": ("طن", "اطنان"),
     "برميل": ("برميل", "براميل"), "كغ": ("كيلوغرام", "كيلوغرامات", "كغ"), "هكتار": ("هكتار",),
@@ -416,7 +416,8 @@ class _Builder:
         before = self.word(f.first - 1)
         after_nisba = _is_nisba(before) and _known(self.word(f.first - 2), _LABELS)
         start = self.orig(f.first, f.first)[0]
-        edition = self.word(f.first).isdigit() and re.search(r"(?:^|\s)الـ?\s*$", self.text[max(0, start - 5):start]) is not None
+        edition = self.word(f.first).isdigit() and _known(self.word(f.last + 1), _UNIT) is None \
+            and re.search(r"(?:^|\s)الـ?\s*$", self.text[max(0, start - 5):start]) is not None
         named_year = before in _LABEL_YEAR and self.is_number(f.first - 2) and bool(_known(self.word(f.first - 3), _LABELS))
         known_set = f.first > 0 and self.word(f.first).startswith("ال") and number_word(self.word(f.first)) \
             and _bare(before) != before and _is_word(self.toks[f.first - 1])
