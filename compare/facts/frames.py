@@ -102,12 +102,24 @@ def _at(keys: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return words[0] == phrase[0] or _bare(words[0]) == phrase[0] or words[0][1:] == phrase[0]
 
 
+@cache
+def _by_head(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases by their first word, longest first (each marker list is indexed once)."""
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        heads.setdefault(phrase[0], []).append(phrase)
+    return {head: tuple(found) for head, found in heads.items()}
+
+
 def _find(keys: list[str], lo: int, hi: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
     """First (index, length) of any phrase inside keys[lo:hi]."""
+    heads = _by_head(phrases)
     for i in range(max(lo, 0), min(hi, len(keys))):
-        for phrase in phrases:
-            if _at(keys, i, phrase):
-                return i, len(phrase)
+        word = keys[i]
+        for head in dict.fromkeys((word, _bare(word), word[1:])):
+            for phrase in heads.get(head, ()):
+                if _at(keys, i, phrase):
+                    return i, len(phrase)
     return None
 
 
@@ -119,6 +131,8 @@ class FrameReader:
         self.toks: list[Token] = tokens(text, start, end)
         self.keys = [t.key for t in self.toks]
         self.year = published_year
+        self.found: dict[tuple[int, int, int], tuple[int, int] | None] = {}
+        self.events: dict[int, tuple[str, int] | None] = {}
         # clause number of each token: punctuation between tokens starts a new clause
         self.clause: list[int] = []
         n = 0
@@ -126,6 +140,19 @@ class FrameReader:
             if i and _CLAUSE_PUNCT.search(text[self.toks[i - 1].end:t.start]):
                 n += 1
             self.clause.append(n)
+
+    def _find(self, lo: int, hi: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
+        """:func:`_find` on this sentence, remembered: its figures ask about the same spans."""
+        asked = (lo, hi, id(phrases))
+        if asked not in self.found:
+            self.found[asked] = _find(self.keys, lo, hi, phrases)
+        return self.found[asked]
+
+    def _event_at(self, i: int) -> tuple[str, int] | None:
+        """:func:`event_at` on this sentence, remembered for the next figure of the sentence."""
+        if i not in self.events:
+            self.events[i] = event_at(self.keys, i)
+        return self.events[i]
 
     def _index(self, offset: int) -> int:
         """Token holding or following ``offset``."""
@@ -153,7 +180,7 @@ class FrameReader:
         self._source(f)
         self._holder(f, lo, first)
         self._basis(f, lo, hi)
-        if first >= 2 and _find(self.keys, first - 2, first, markers().total):
+        if first >= 2 and self._find(first - 2, first, markers().total):
             f.holder = "total"  # «37 مقعداً من أصل 120»: the whole, not another party's count
             f.spans["holder"] = self._span(first - 2, 2)
         return f
@@ -170,12 +197,12 @@ class FrameReader:
                 return
         found = []  # (distance, index, hit): the nearest event word in the clause, before or after
         for i in range(first - 1, max(lo, first - _BEFORE) - 1, -1):
-            hit = event_at(self.keys, i)
+            hit = self._event_at(i)
             if hit and i + hit[1] <= first:
                 found.append((first - i - hit[1], 0, i, hit))
                 break
         for i in range(first + 1, min(hi, last + _AFTER) + 1):  # the counted noun itself, then after it
-            hit = event_at(self.keys, i)
+            hit = self._event_at(i)
             if hit:
                 found.append((max(0, i - last - 1), 1, i, hit))
                 break
@@ -192,7 +219,7 @@ class FrameReader:
         """The whole country anywhere in the sentence; a local place right after the figure
         («في بلدة X», «داخل المدينة», «بالمدينة»), or any place marked «وحدها»."""
         m = markers()
-        wide = _find(self.keys, 0, len(self.keys), m.wide)
+        wide = self._find(0, len(self.keys), m.wide)
         if wide:
             f.place = "wide"
             f.spans["place"] = self._span(*wide)
@@ -224,7 +251,7 @@ class FrameReader:
             if kind in ("provisional", "updated") and not evolving:
                 continue
             sentence_wide = kind == "provisional"  # «في حصيلة أولية» often opens the sentence
-            hit = _find(self.keys, 0 if sentence_wide else lo, len(self.keys) if sentence_wide else hi + 1, phrases)
+            hit = self._find(0 if sentence_wide else lo, len(self.keys) if sentence_wide else hi + 1, phrases)
             if hit:
                 f.time = kind
                 f.spans["time"] = self._span(*hit)
@@ -233,7 +260,7 @@ class FrameReader:
     def _basis(self, f: Frame, lo: int, hi: int) -> None:
         """What a rate is measured against, said in its clause (annual, monthly, core)."""
         for name, phrases in markers().basis:
-            hit = _find(self.keys, lo, hi + 1, phrases)
+            hit = self._find(lo, hi + 1, phrases)
             if hit:
                 f.basis = name
                 f.spans["basis"] = self._span(*hit)
@@ -242,7 +269,7 @@ class FrameReader:
     def _source(self, f: Frame) -> None:
         """Who the sentence attributes its figures to: up to three words after «بحسب/وفق/نقلاً عن»."""
         m = markers()
-        hit = _find(self.keys, 0, len(self.keys), m.source)
+        hit = self._find(0, len(self.keys), m.source)
         if not hit:
             return
         i = hit[0] + hit[1]

@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..normalize import keyed
 from ..words import STOPWORDS, consonants
@@ -85,8 +85,10 @@ def _definite(word: str) -> bool:
     return bool(m) and len(word) - m.end() >= 2
 
 
-def _strip(word: str) -> list[str]:
-    """Lookup forms of a word key: itself, without و/ف, without its article (ال, لل)."""
+@lru_cache(maxsize=1 << 16)
+def _strip(word: str) -> tuple[str, ...]:
+    """Lookup forms of a word key: itself, without و/ف, without its article (ال, لل). Memoised:
+    every word of every article is looked up against each class of the lexicon."""
     forms = [word]
     if word[:1] in "وف" and len(word) > 3:
         forms.append(word[1:])
@@ -95,7 +97,29 @@ def _strip(word: str) -> list[str]:
         out.append(bare(w))
         if w.startswith("لل") and len(w) > 4:
             out.append(w[2:])
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_forms(word: str, lam: bool) -> tuple[str, ...]:
+    """Forms the first word of a lexicon entry may take: و/ف and the article cut, with ``lam``
+    also the preposition ل («للحكومة»)."""
+    first = list(_strip(word))
+    if lam:
+        if word.startswith("لل") and len(word) > 4:
+            first.append(word[2:])
+        elif word.startswith("ل") and len(word) > 3:
+            first += [bare(word[1:]), word[1:]]
+    return tuple(first)
+
+
+@cache
+def _heads(entries: frozenset[tuple[str, ...]]) -> dict[str, int]:
+    """First word of the entries -> the longest entry it starts (lexicon sets are built once)."""
+    heads: dict[str, int] = {}
+    for entry in entries:
+        heads[entry[0]] = max(heads.get(entry[0], 0), len(entry))
+    return heads
 
 
 class Tokens:
@@ -107,6 +131,7 @@ class Tokens:
         self.keys = [w[2] for w in self.words]
         self.folded = [fold(k) for k in self.keys]
         self.starts = [w[0] for w in self.words]
+        self.roles: dict[int, tuple[str, int, bool, str] | None] = {}  # _role's answers by word
         self.tanween = [bool(_TANWEEN.search(text, s, e)) for s, e, _ in self.words]
         #: the word ends in the letter ه as written (a pronoun: «اسمه»، «مدربه»), not in ة
         self.ha = [text[s:e].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ه")
@@ -180,16 +205,15 @@ class Tokens:
         carry و/ف and the article, with ``lam`` also the preposition ل."""
         if i >= len(self.words):
             return ()
-        first = _strip(self.folded[i])
-        if lam:
-            w = self.folded[i]
-            if w.startswith("لل") and len(w) > 4:
-                first.append(w[2:])
-            elif w.startswith("ل") and len(w) > 3:
-                first += [bare(w[1:]), w[1:]]
-        for n in range(min(self.lex.longest, len(self.words) - i), 0, -1):
-            if any(self.stop(i + m) for m in range(1, n)):
-                continue
+        heads = _heads(entries)
+        first = [f for f in _first_forms(self.folded[i], lam) if f in heads]
+        if not first:
+            return ()  # most words start no entry: answer before building any tuple
+        longest = min(max(heads[f] for f in first), len(self.words) - i)
+        free = 1  # words i .. i + free - 1 have no punctuation between them
+        while free < longest and not self.stop(i + free):
+            free += 1
+        for n in range(free, 0, -1):
             rest = tuple(bare(self.folded[i + m]) for m in range(1, n))
             for f in first:
                 if (f, *rest) in entries and not (self.ha[i] and f.endswith("ه")):  # «مدربه» is not «مدربة»
@@ -344,8 +368,22 @@ def _name(t: Tokens, k: int, *, strict: bool, single: bool = False, alone: bool 
     return end
 
 
+@lru_cache(maxsize=64)
+def tokens_of(text: str) -> Tokens:
+    """The words of an article, built once for the gazetteer, names and quotes (they read the
+    same articles), with the roles found so far."""
+    return Tokens(text)
+
+
 def _role(t: Tokens, i: int) -> tuple[str, int, bool, str] | None:
-    """A role or body noun at word i with its complement: (kind, end, closed, head)."""
+    """A role or body noun at word i with its complement: (kind, end, closed, head). Memoised
+    on the tokens: the gazetteer, names and quotes each ask it for every word."""
+    if i not in t.roles:
+        t.roles[i] = _read_role(t, i)
+    return t.roles[i]
+
+
+def _read_role(t: Tokens, i: int) -> tuple[str, int, bool, str] | None:
     lex = t.lex
     if t.function(i) or t.time(i) or t.verb(i):
         return None
@@ -439,7 +477,7 @@ def phrases(text: str) -> list[Phrase]:
     anywhere, and after a verb of saying) or a body of two words or more: one that speaks, one
     that has a spokesman («الناطق باسم جهاز خفر السواحل») and any two-word body of the lexicon
     («الأمم المتحدة»، «خفر السواحل»)."""
-    t = Tokens(text)
+    t = tokens_of(text)
     out: list[Phrase] = []
     i = 0
     while i < len(t):
@@ -582,7 +620,7 @@ class Speakers:
     person named earlier in the article with that surname or that role."""
 
     def __init__(self, text: str, mentions: list[NameMention]) -> None:
-        self.t = Tokens(text)
+        self.t = tokens_of(text)
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._mention_starts = [m.start for m in self.mentions]
