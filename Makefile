@@ -20,6 +20,7 @@ lint: $(STAMP)
 # Benchmarks print figures; they are not timed tests. bench/big_inputs.py (minutes) runs on its own.
 bench: $(STAMP)
 	$(PY) -m bench.accuracy
+	$(PY) -m bench.fit_align --dry-run
 	$(PY) -m bench.facts_speed
 	$(PY) -m bench.ans_stance
 	$(PY) -m bench.align_scale

@@ -1,5 +1,8 @@
 """How the alignment settings were chosen: gold.json figures while one setting moves at a time.
 
+The pair decision itself is learned (``python -m bench.fit_align``); these are the settings
+around it: n-grams, candidates, grouping.
+
 For each value it prints the gold pairs found (both snippets in one group), the pairs whose kind
 matches the gold kind, the number of groups, and how many groups hold no gold pair (a proxy for
 false alignments: read them with ``--show``). The defaults in Settings sit where recall and
@@ -29,13 +32,11 @@ GOLD = json.loads((ROOT / "tests" / "data" / "gold.json").read_text(encoding="ut
 
 #: The values tried per setting (the default is always among them).
 GRID: dict[str, list[float]] = {
-    "align_threshold": [0.22, 0.26, 0.28, 0.29, 0.30, 0.31, 0.32, 0.33, 0.34, 0.38],
     "paraphrase_threshold": [0.20, 0.24, 0.25, 0.26, 0.27, 0.28, 0.29, 0.30, 0.32, 0.36, 0.45],
     "weight_char": [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 1.0],
-    "bonus_numbers": [0.0, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10, 0.14],
-    "bonus_names": [0.0, 0.01, 0.02, 0.04, 0.08],
     "verbatim_min_words": [5, 6, 7, 8, 10, 12, 14, 16],
-    "group_coherence": [0.05, 0.10, 0.15, 0.20, 0.25, 0.30],
+    "claim_passes": [1, 2, 3, 4, 6],
+    "max_sentences_per_claim": [1, 2, 3],
     "span_gain": [-0.05, 0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.10],
     "word_ngram": [1, 2, 3],
     "char_ngram_min": [1, 2, 3],

@@ -4,23 +4,24 @@ Unit: the sentence (a claim), shown with its paragraph as context. A sentence is
 against two adjacent sentences of another article taken together, so a claim one outlet writes
 in one sentence and another splits in two ends in one group.
 
-Evidence per pair (weights in :class:`~compare.settings.Settings`, chosen on gold.json by
-``bench/align_sweep.py``):
+Evidence per pair (combined by logistic-regression weights learned on the dev stories' gold
+pairs by ``bench/fit_align.py``; n-gram settings in :class:`~compare.settings.Settings`):
 - wording: TF-IDF cosine over character n-grams of the matching key (robust to clitics and
-  spellings: البنتاغون/البنتاجون) plus containment of consonant-skeleton word bigrams (a short
-  sentence inside a long one scores high);
-- facts: shared numbers/dates and shared names add to the score; the same fact slot (a counted
-  noun) or the same quote aligns a pair on its own, which catches paraphrases with little shared
-  wording ("2500 troops" vs "3500 foreign soldiers").
+  spellings: البنتاغون/البنتاجون), containment of consonant-skeleton word bigrams (a short
+  sentence inside a long one scores high), of content words and of rough roots (أُخليت/إخلاء);
+- facts: shared numbers/dates, names, quotes and frames (what a figure or a day measures); a
+  frame each article tells once marks the two sentences as one claim even with little shared
+  wording ("2500 troops" vs "5200 soldiers"), and aligns them at half the threshold.
 Kinds: ``verbatim`` (a shared run of content words), ``paraphrase`` (wording above a threshold),
 ``same-fact`` (aligned by facts more than by wording).
 
 Cost grows near-linearly with the number of sentences: features are sparse matrices; candidates
 come from a sparse product over each sentence's rarest anchors (with a document-frequency cap)
 keeping the top k per sentence; pair scores are row-wise products over the candidate list.
-Groups are built from the strongest pairs down; a merge needs every article's sentences in the
-group to be neighbours and a strict majority of cross-outlet pairs to be related, so a hub
-sentence cannot chain two unrelated ones.
+Groups are built from the strongest pairs down; a group holds one claim: one sentence per
+article (or two adjacent ones), and a merge needs a strict majority of cross-outlet pairs to be
+related, so a hub sentence cannot chain two unrelated ones. A sentence that reports two claims
+joins a second group in a later pass.
 """
 
 from __future__ import annotations

@@ -32,12 +32,11 @@ class Settings:
     """Redirects followed when fetching a URL."""
 
     # --- align ---
-    # Chosen with `python -m bench.align_sweep`, which moves one setting at a time over a grid and
-    # prints the gold.json figures: pairs found (/14), pair kinds right (/14) and groups holding no
-    # gold pair. Each value sits on the plateau of "14 found, 13 kinds, no extra group" (given as
-    # [low, high]). The plateaus of align_threshold and bonus_numbers are thin (+-0.01): the
-    # weakest gold pair (a same-fact pair tied by one shared year) scores just above the
-    # threshold. Settings the seeds cannot tell apart are set for cost or by the tests named.
+    # Whether two sentences carry one claim is learned: logistic-regression weights over the
+    # evidence (compare/align_weights.json, fitted by `python -m bench.fit_align` on the dev
+    # stories' gold pairs, reported leave-one-story-out). The settings below shape the evidence
+    # and the groups; they were chosen with `python -m bench.align_sweep` on the seeds (plateaus
+    # given as [low, high]) and checked with `python -m bench.accuracy` on the dev stories.
     min_passage_words: int = 4
     """Shorter sentences are not aligned on their own: titles and fragments carry little
     evidence (plateau [2, 6])."""
@@ -51,15 +50,6 @@ class Settings:
     weight_words: float = 0.4
     """Wording = weight_char * char-TF-IDF cosine + weight_words * word n-gram containment
     (weight_char plateau [0.55, 0.6]; 0.5 loses 4 pairs, 0.65 and up add groups)."""
-    bonus_numbers: float = 0.08
-    """Added per shared number or date (at most 2): evidence that two sentences report one fact
-    (plateau [0.06, 0.08])."""
-    bonus_names: float = 0.02
-    """Added per shared person or organisation name (at most 3) (plateau [0, 0.04])."""
-    align_threshold: float = 0.30
-    """Sentence pairs from different outlets whose wording plus bonuses reach this are aligned;
-    a shared run of copied words, the same fact slot or the same quote align a pair on their own
-    (plateau [0.30, 0.32]: 0.29 adds a group, 0.33 loses 2 pairs)."""
     paraphrase_threshold: float = 0.27
     """Aligned pairs whose wording reaches this (without a copied run) are ``paraphrase``, the
     rest ``same-fact`` (plateau [0.25, 0.29])."""
@@ -68,11 +58,6 @@ class Settings:
     (plateau [7, 14]). Function words inside a run ride along but do not count: the paraphrased
     pairs of gold.json share 8-word runs of which 2 are "في"/"إلى", while copied agency text
     shares 13 content words or more."""
-    group_coherence: float = 0.20
-    """Two groups merge only if a strict majority of their cross-outlet pairs reach this score
-    (or share a copied run, a slot or a quote), so a hub sentence cannot chain unrelated ones.
-    Flat on gold.json; the hub test of tests/test_align.py needs it above the unrelated pair's
-    0.11."""
     max_sentences_per_claim: int = 2
     """Sentences one article may bring to a group: one claim, possibly split in two adjacent
     sentences of one paragraph."""

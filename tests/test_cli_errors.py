@@ -187,7 +187,7 @@ def test_outputs_are_byte_identical_across_runs(tmp_path: Path, capsys: pytest.C
     assert '"generated": "2023-11-14T22:13:20+00:00"' in (tmp_path / "one" / "b.json").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("line", "problem"), [("align_threshold = \"high\"", "must be float"),
+@pytest.mark.parametrize(("line", "problem"), [("paraphrase_threshold = \"high\"", "must be float"),
                                                ("no_such_knob = 1", "unknown setting"),
                                                ("top_k = [", "cannot read settings")])
 def test_bad_settings_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, problem: str) -> None:
