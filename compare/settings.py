@@ -61,9 +61,10 @@ class Settings:
     max_sentences_per_claim: int = 2
     """Sentences one article may bring to a group: one claim, possibly split in two adjacent
     sentences of one paragraph."""
-    claim_passes: int = 3
+    claim_passes: int = 5
     """Grouping passes: edges left outside every group after a pass form groups of their own in
-    the next, so a sentence that reports two claims joins both (1 = one group per sentence)."""
+    the next, so a sentence that reports two claims joins both (1 = one group per sentence). Dev
+    stories: 3 passes 209/332 pairs at 82% precision, 5 passes 218 at 82%, 8 and 12 no more pairs."""
     coherence_sample: int = 8
     """Members per group checked for coherence when groups are large (bounds the cost)."""
     span_gain: float = 0.025
