@@ -123,10 +123,15 @@ def _same_frame(a: Fact, b: Fact) -> bool:
     return (fa.event, fa.holder, fa.place, fa.time, fa.part) == (fb.event, fb.holder, fb.place, fb.time, fb.part)
 
 
+def _future(f: Fact) -> bool:
+    """A day ahead of its article («الاثنين المقبل»، «غداً»)."""
+    return f.time == "future"
+
+
 def _said_on(f: Fact) -> bool:
     """A day a statement can have been made on: not in the future of its article («غداً»،
     «الاثنين المقبل» are what it announces)."""
-    return f.slot == "date:day" and f.time != "future"
+    return f.slot == "date:day" and not _future(f)
 
 
 def _excerpt(text: str, words: int = 8) -> str:
@@ -496,10 +501,11 @@ class Differ:
                 self._add("conflict", slot, facts, "الحدث نفسه منسوب إلى يومين مختلفين", label=label)
 
     def _aligned_apart(self, facts: list[Fact]) -> bool:
-        """Every two days that differ stand in aligned passages: the outlets tell one claim. An
-        event class alone («the fires») holds several happenings (broke out, spread, was
-        contained), so days of unaligned passages are not set against each other."""
-        return all(self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""]
+        """Every two days that differ stand in aligned passages and look the same way (both
+        past or both ahead): the outlets tell one claim. An event class alone («the fires») holds
+        several happenings (broke out, spread, will end), so other days are not set against
+        each other."""
+        return all(self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""] and _future(a) == _future(b)
                    for a, b in combinations(facts, 2) if a.article != b.article and a.value != b.value)
 
     def _event_words(self, f: Fact) -> str:

@@ -86,7 +86,7 @@ _SENTENCE_END = set(".!?؟\n")
 _CLAUSE_END = _SENTENCE_END | set("،,;؛:()\"«»“”")
 #: Verbs and nouns of change (خفض/تخفيض, قلص/تقليص, ارتفع, زاد/زيادة, انخفض, تراجع ...).
 _CHANGE = re.compile(r"خ[اوي]?ف[اوي]?ض|ق[اوي]?ل[اوي]?ص|ر(?:ت)?[اوي]?ف[اوي]?ع|ز[اي]?[اي]?د|تراجع|هبط|نقص")
-_EARLIER = {"سابقا", "بعدما"}
+_EARLIER = {"سابقا"}  # not «بعدما»: «بعدما بلغت الحرارة 49 درجة» is the present level
 _WAS = {"كان", "كانت", "وكان", "وكانت"}  # a former level only as كان عدد ... (not the narrative pluperfect)
 _COUNT_HEADS = {"عدد", "حجم", "مجموع", "اجمالي"}
 _NISBA = re.compile(r"^(?:[وف]?(?:[بك]?ال|لل))?(\w{2,}?)(?:ي|يه|يين|يون|يات|يا)$")
