@@ -264,6 +264,8 @@ class Differ:
                 self._agreements(slot, main)
             elif len({f.article for f in main}) >= 2:
                 kind, explanation = self._classify(main, group_of)
+                if kind == "conflict" and not any(f.frame and f.frame.event for f in main):
+                    kind, explanation = "single-source", ""  # no frame says these measure one thing
                 if kind == "scope":  # already a row of scopes: every part joins it, each with its note
                     main, parts = facts, []
                 self._add(kind, slot, main, explanation)
@@ -467,6 +469,8 @@ class Differ:
                     or (fa.noun and fb.noun and fa.noun != fb.noun) or not _same_frame(fa, fb):
                 continue
             kind = self._pair(fa, fb, {a.id: group.id, b.id: group.id})
+            if kind == "conflict" and not (fa.frame and fa.frame.event):
+                continue  # two unexplained figures of one claim: nothing says they measure one thing
             if kind != "unrelated":
                 self._add(kind, f"figure@{group.id}", [fa, fb], "رقم مختلف في الخبر نفسه", group.id)
 

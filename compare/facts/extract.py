@@ -9,6 +9,7 @@ count — so that figures from passages that were never aligned still meet in on
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 
 from ..model import Fact, Frame
@@ -42,15 +43,20 @@ def _passage_of(layer: Layer, starts: list[int], offset: int) -> str | None:
     return None
 
 
+#: Scale words: «45 ألفاً من المشجعين» counts the fans, it is not a part of them.
+_SCALE = re.compile("ألف|آلاف|الاف|الف|مليون|ملايين|مليار|مليارات")
+
+
 def _quantity_fact(layer: Layer, q: Quantity, fid: str, passage: str | None, whole: str | None,
                    reader: FrameReader | None, earlier: list[Fact]) -> Fact:
-    """A quantity with its frame; «19 من القتلى» is a part when the article counts more of the
-    same (``earlier`` are its quantities read so far), «45 ألفاً من المشجعين» is not."""
+    """A quantity with its frame. «19 من القتلى» and «ثلاث من القرى» are parts of a known set;
+    «45 ألفاً من المشجعين» (a scale word) is a count, unless the article counts more of the same
+    (``earlier`` are its quantities read so far)."""
     text = layer.article.text
     frame = reader.frame(q.start, q.end, q.num_start, q.noun, q.unit) if reader else None
     if frame:
-        frame.part = q.subset or (q.partitive and any(
-            f.frame and f.frame.event == frame.event and float(f.value) > q.value for f in earlier))
+        frame.part = q.subset or (q.partitive and (not _SCALE.search(text[q.num_start:q.num_end]) or any(
+            f.frame and f.frame.event == frame.event and float(f.value) > q.value for f in earlier)))
     return Fact(
         id=fid, article=layer.article.id, start=q.start, end=q.end, text=text[q.start:q.end],
         type="quantity", value=_number(q.value), low=_number(q.low), high=_number(q.high), approx=q.approx,

@@ -20,6 +20,7 @@ from ..normalize import key
 from ..textlayer import Token, tokens
 from ..words import is_content
 from .lexicon import EVENTS, event_at, noun_event
+from .numbers import number_word
 from .quantities import noun_key
 
 _LEXICON = Path(__file__).parent / "lexicons" / "frames.toml"
@@ -225,10 +226,11 @@ class FrameReader:
             f.spans["place"] = self._span(*wide)
             return
         for i in range(last + 1, min(len(self.keys) - 1, last + 6) + 1):
-            noun = _in(self.keys[i], m.place_nouns)
-            if noun is None:
+            noun = _in(self.keys[i], m.place_nouns) or _in(noun_key(self.keys[i]), m.place_nouns)
+            if noun is None:  # (plurals fold to the singular: «في خمس محافظات»)
                 continue
-            introduced = self.keys[i - 1] in ("في", "داخل") or self.keys[i][:1] == "ب"
+            counted = self.keys[i - 1].isdigit() or number_word(self.keys[i - 1])  # «في خمس محافظات»
+            introduced = self.keys[i - 1 - bool(counted)] in ("في", "داخل") or self.keys[i][:1] == "ب"
             alone = any(k in m.only for k in self.keys[i + 1:i + 5])
             if introduced and (alone or i - last <= 3) and i + 1 < len(self.keys):
                 f.place = f"{noun} {self.keys[i + 1]}"
