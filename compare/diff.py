@@ -264,8 +264,8 @@ class Differ:
                 self._agreements(slot, main)
             elif len({f.article for f in main}) >= 2:
                 kind, explanation = self._classify(main, group_of)
-                if kind == "conflict" and not any(f.frame and f.frame.event for f in main):
-                    kind, explanation = "single-source", ""  # no frame says these measure one thing
+                if kind == "conflict" and not any(f.frame and f.frame.event for f in main) and not self._worded_alike(main):
+                    kind, explanation = "single-source", ""  # nothing says these measure one thing
                 if kind == "scope":  # already a row of scopes: every part joins it, each with its note
                     main, parts = facts, []
                 self._add(kind, slot, main, explanation)
@@ -281,6 +281,13 @@ class Differ:
                 kind = ("time" if timed else "scope") if len(values) > 1 else "agreement"
                 self._add(kind, f"{slot}~{scope}", part + others,
                           "الأرقام من أوقات مختلفة" if timed else "الأرقام تعدّ مجموعات مختلفة (الكل أو جزء منه)")
+
+    def _worded_alike(self, facts: list[Fact]) -> bool:
+        """The figures stand in passages worded alike (a copied or paraphrased sentence whose
+        figure changed): the wording says they measure one thing when no frame does."""
+        kinds = {g.id: g.kind for g in self.groups}
+        return all(any(kinds[g] != "same-fact" for g in self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""])
+                   for a, b in combinations(facts, 2) if a.article != b.article and a.value != b.value)
 
     @staticmethod
     def _ambiguous(facts: list[Fact]) -> bool:
@@ -469,8 +476,8 @@ class Differ:
                     or (fa.noun and fb.noun and fa.noun != fb.noun) or not _same_frame(fa, fb):
                 continue
             kind = self._pair(fa, fb, {a.id: group.id, b.id: group.id})
-            if kind == "conflict" and not (fa.frame and fa.frame.event):
-                continue  # two unexplained figures of one claim: nothing says they measure one thing
+            if kind == "conflict" and not (fa.frame and fa.frame.event) and group.kind == "same-fact":
+                continue  # two unexplained figures of one loosely worded claim: nothing says they are one
             if kind != "unrelated":
                 self._add(kind, f"figure@{group.id}", [fa, fb], "رقم مختلف في الخبر نفسه", group.id)
 
