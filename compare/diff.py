@@ -396,12 +396,16 @@ class Differ:
         for f in self.facts:
             if f.passage:
                 by_passage[f.passage].append(f)
+        self.years: dict[str, dict[str, Fact]] = {}
         for group in self.groups:
             group.differences = []  # recomputed on every diff, so running it twice changes nothing
             self._statement_days(group, by_passage)
             self._years(group)
             self._figures(group, by_passage)
             self._word_differences(group)
+        for value, facts in sorted(self.years.items()):
+            self._add("agreement", f"year:{value}", sorted(facts.values(), key=lambda f: (f.article, f.start)),
+                      "السنة نفسها في المصادر", label=f"سنة {value}")
 
     def _statement_day(self, article: Article, passage: Passage, by_passage: dict[str, list[Fact]]) -> list[Fact]:
         """Day-precision dates that say when a passage's statement was made: in the sentence,
@@ -449,9 +453,8 @@ class Differ:
                 if f.slot == "date:year":
                     years[str(f.value)].append(f)
         for value, facts in sorted(years.items()):
-            if len({f.article for f in facts}) >= 2:
-                self._add("agreement", f"year:{value}", facts, "السنة نفسها في المصادر", group.id,
-                          label=f"سنة {value}")
+            if len({f.article for f in facts}) >= 2:  # one row per year, however many claims cite it
+                self.years.setdefault(value, {}).update((f.id, f) for f in facts)
         if group.kind != "same-fact" and len(years) == 2 and all(len({f.article for f in fs}) == 1
                                                                  for fs in years.values()):
             (_, a), (_, b) = sorted(years.items())

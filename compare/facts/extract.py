@@ -71,8 +71,9 @@ def _date_fact(layer: Layer, m: DateMention, fid: str, passage: str | None, read
     event meet: «ضرب زلزال فجر الإثنين» and «للزلزال الذي ضرب فجر اليوم الاثنين»."""
     text = layer.article.text
     frame = reader.frame(m.start, m.end, m.start, None, None) if reader else None
-    if frame:
-        frame.holder = frame.place = None  # where and whose say nothing of a day
+    if frame:  # where, whose and since when say nothing of a day
+        frame.holder = frame.place = frame.time = frame.basis = None
+        frame.spans = {k: v for k, v in frame.spans.items() if k in ("event", "source")}
     return Fact(id=fid, article=layer.article.id, start=m.start, end=m.end, text=text[m.start:m.end],
                 type="date", value=m.iso, time=m.time, passage=passage, frame=frame,
                 slot=f"date:{m.precision}", check="weekday" if m.weekday_ok is False else None)
