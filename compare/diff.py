@@ -206,7 +206,8 @@ class Differ:
             parts.append("الإجمالي" + (f" ({scope})" if scope else ""))
         elif scope:
             parts.append(f"النطاق: {scope}")
-        if (frame and frame.time in ("provisional", "updated")) or (frame and (frame.time or "").startswith("year:")):
+        timed = frame is not None and frame.time is not None and frame.time != "cumulative"
+        if timed:  # the outlet's own words: «حصيلة أولية»، «ارتفع»، «السابقة»، «1994»
             start, end = frame.spans["time"]
             parts.append(f"الزمن: {text[start:end]}")
         if frame and frame.source:
@@ -214,7 +215,7 @@ class Differ:
             parts.append(f"المصدر: {text[start:end]}")
         if f.time == "earlier":
             parts.append("مستوى سابق")
-        elif f.time == "updated":
+        elif f.time == "updated" and not timed:
             parts.append("رقم محدّث بعد ارتفاع أو انخفاض")
         elif f.time == "later":
             parts.append("مستوى مخطط له")
