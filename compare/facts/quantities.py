@@ -68,6 +68,8 @@ _NAMING = tomllib.loads((Path(__file__).parent / "lexicons" / "naming.toml").rea
 _LABELS = frozenset(key(w) for w in _NAMING["label"]["nouns"])
 #: Words after which any number, digits or words, is a label («رقم»، «المادة الثانية عشرة»).
 _ALWAYS_LABELS = frozenset(key(w) for w in _NAMING["label"]["always"])
+#: Nouns a number after them indexes (الدقيقة 78, الجولة 12): an ordinal of that noun.
+_INDEX = frozenset(key(w) for w in _NAMING["index"]["nouns"])
 #: A year after a label number belongs to the name (القانون رقم 25 لسنة 2023).
 _LABEL_YEAR = frozenset(key(w) for w in _NAMING["label"]["year_of"])
 _SUBSET = {"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن", "ضمنهم"}
@@ -268,7 +270,11 @@ class _Builder:
             q.unit = "%"  # ٪15 typed before the digits
         elif self.word(j) == "في" and self.word(j + 1) in ("الميه", "المايه"):
             q.unit, last, j = "%", j + 1, j + 2
-        noun_at = self.noun_at(f, j, q.unit)
+        index = f.first - 1 if q.unit is None and self.word(f.first).isdigit() and \
+            _known(self.word(f.first - 1), _INDEX) else -1
+        if index >= 0:  # «الدقيقة 78»: the 78th minute, an ordinal of the noun before it
+            q.kind = "ordinal"
+        noun_at = index if index >= 0 else self.noun_at(f, j, q.unit)
         q.partitive = self.partitive
         if noun_at >= 0:
             word = self.word(noun_at)
@@ -278,9 +284,9 @@ class _Builder:
             else:
                 q.noun = noun_key(word)
             first, last = min(first, noun_at), max(last, noun_at)
-            if sp.kind != "ordinal":
+            if q.kind != "ordinal":
                 last = self.scope(q, noun_at, last)
-        elif q.unit is None and sp.kind != "ordinal":
+        elif q.unit is None and q.kind != "ordinal":
             self.infer(q, f)
         for seq, what, how in _AFTER:
             if _match(self.toks, last + 1, seq) == 0:
