@@ -111,3 +111,31 @@ def test_no_row_meets_on_a_noun_or_unit_alone(earthquake: dict) -> None:
             continue
         frames = [facts[v["fact"]]["frame"] for v in d["values"] if v["fact"] in facts]
         assert all(f and f["event"] for f in frames) or "@" in d["slot"], d
+
+
+def test_an_index_noun_makes_an_ordinal_not_a_count() -> None:
+    """«الدقيقة 78 بتسديدة» is the 78th minute, not 78 shots."""
+    goal = _quantity("ثم خطف اللاعب هدف الفوز في الدقيقة 78 بتسديدة قوية.", "الدقيقة 78")
+    assert goal.form == "ordinal" and goal.noun == "دقيقه"
+
+
+def test_a_level_reached_before_the_news_is_the_present_one() -> None:
+    heat = _quantity("أعلنت الأرصاد حالة التأهب بعدما بلغت الحرارة في الوادي 49 درجة مئوية.", "49")
+    assert heat.time is None and heat.frame.time is None and heat.frame.event == "temperature"
+
+
+def test_an_outlet_giving_one_frame_two_values_is_never_a_guessed_conflict() -> None:
+    """d8: outlets tell the first and second stage of one exchange with the same words; a row
+    where one outlet gives two values of one time reports only what outlets share."""
+    data = json.loads(json.dumps(compare([str(DEVSET / "d8_prisoner_exchange")]).to_dict(), ensure_ascii=False,
+                                 default=str))
+    facts = {f["id"]: f for f in data["facts"]}
+    for d in data["discrepancies"]:
+        if d["kind"] != "conflict" or d["label"] == "قائل التصريح":
+            continue
+        per_outlet: dict[str, set] = {}
+        for v in d["values"]:
+            f = facts.get(v["fact"])
+            if f and f["type"] == "quantity" and f["time"] not in ("earlier", "later"):
+                per_outlet.setdefault(v["article"], set()).add(v["value"])
+        assert all(len(values) == 1 for values in per_outlet.values()), d
