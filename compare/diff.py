@@ -510,8 +510,10 @@ class Differ:
                 for row in self._shared(facts):
                     self._add("agreement", slot, row, "اليوم نفسه في المصادر", label=label)
             elif self._same_words_other_dates(facts):
-                self.warnings.append(f"{label}: المصادر كتبت الكلمات نفسها ({facts[0].text}) لكن تواريخ نشرها "
-                                     "المستنتجة تختلف، فاختلف اليوم المحسوب — تحقّق من تاريخ النشر")
+                dates = "، ".join(f"{self.articles[f.article].label} ({self.articles[f.article].published})"
+                                  for f in facts)
+                self.warnings.append(f"{label}: كتبت المصادر الكلمات نفسها «{facts[0].text}» لكن تواريخ نشرها "
+                                     f"المستنتجة تختلف ({dates})، فاختلف اليوم المحسوب — تحقّق من تاريخ النشر")
             else:
                 self._add("conflict", slot, facts, "الحدث نفسه منسوب إلى يومين مختلفين", label=label)
 

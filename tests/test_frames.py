@@ -13,7 +13,7 @@ import pytest
 
 from compare.facts import extract_facts
 from compare.model import Article, Fact
-from compare.pipeline import compare
+from compare.pipeline import compare, compare_articles
 from compare.textlayer import segment
 
 DEVSET = Path(__file__).resolve().parent / "data" / "devset"
@@ -139,3 +139,14 @@ def test_an_outlet_giving_one_frame_two_values_is_never_a_guessed_conflict() -> 
             if f and f["type"] == "quantity" and f["time"] not in ("earlier", "later"):
                 per_outlet.setdefault(v["article"], set()).add(v["value"])
         assert all(len(values) == 1 for values in per_outlet.values()), d
+
+
+def test_same_words_on_inferred_dates_warn_instead_of_conflicting() -> None:
+    """«أمس» in two copies whose publication dates were inferred a day apart: a warning on the
+    dates, not a conflict between the outlets."""
+    text = "وضرب زلزال عنيف المنطقة الجبلية أمس مخلفاً أضراراً كبيرة في المنازل والطرق."
+    articles = [Article(id=f"{n}.txt", source=f"{n}.txt", text=text, published=day, published_inferred=True)
+                for n, day in (("a", "2025-07-01"), ("b", "2025-07-02"))]
+    comparison = compare_articles(articles)
+    assert not [d for d in comparison.discrepancies if d.kind == "conflict"]
+    assert any("«أمس»" in w and "2025-07-01" in w and "2025-07-02" in w for w in comparison.warnings)
