@@ -8,7 +8,8 @@ Evidence per pair (combined by logistic-regression weights learned on the dev st
 pairs by ``bench/fit_align.py``; n-gram settings in :class:`~compare.settings.Settings`):
 - wording: TF-IDF cosine over character n-grams of the matching key (robust to clitics and
   spellings: البنتاغون/البنتاجون), containment of consonant-skeleton word bigrams (a short
-  sentence inside a long one scores high), of content words and of rough roots (أُخليت/إخلاء);
+  sentence inside a long one scores high), of content words and of rough roots (أُخليت/إخلاء),
+  and an IDF-weighted cosine of the roots (a rare shared root counts more than a common one);
 - facts: shared numbers/dates, names, quotes and frames (what a figure or a day measures); a
   frame each article tells once marks the two sentences as one claim even with little shared
   wording ("2500 troops" vs "5200 soldiers"), and aligns them at half the threshold.
@@ -192,7 +193,7 @@ class Rows:
 
 
 #: Columns of :meth:`Scorer.features`, in order; the learned weights follow it.
-FEATURES = ("cosine", "containment", "words", "roots", "numbers", "names", "frames", "unique_frames", "quotes",
+FEATURES = ("cosine", "containment", "words", "roots", "rare_roots", "numbers", "names", "frames", "unique_frames", "quotes",
             "verbatim")
 _WEIGHTS = Path(__file__).parent / "align_weights.json"
 
@@ -243,6 +244,7 @@ class Scorer:
         self.roots = self._stack(_binary([list(dict.fromkeys(root(u.toks[i].key) for i in u.content)) for u in units]),
                                  binary=True)
         self.root_count = np.asarray(self.roots.sum(axis=1)).ravel()
+        self.root_tfidf = _idf_rows(self.roots, len(units))
         self.shingles = self._stack(_binary([_grams(u.content_skel, v) for u in units]), binary=True)
         self.numbers = self._stack(_binary([sorted(u.numbers) for u in units]), binary=True)
         self.frames = self._stack(_binary([sorted(u.slots) for u in units]), binary=True)
@@ -282,13 +284,14 @@ class Scorer:
         containment = shared / np.maximum(1, np.minimum(self.bigram_count[a], self.bigram_count[b]))
         words = _rowdot(self.words, a, b) / np.maximum(1, np.minimum(self.word_count[a], self.word_count[b]))
         roots = _rowdot(self.roots, a, b) / np.maximum(1, np.minimum(self.root_count[a], self.root_count[b]))
+        rare = _rowdot(self.root_tfidf, a, b)
         numbers = np.minimum(2, _rowdot(self.numbers, a, b))
         names = np.minimum(3, _rowdot(self.names, a, b))
         frames = np.minimum(2, _rowdot(self.frames, a, b))
         unique = np.minimum(1, _rowdot(self.unique, a, b))
         quotes = np.minimum(1, _rowdot(self.quotes, a, b))
         verbatim = (_rowdot(self.shingles, a, b) > 0).astype(np.float64)
-        return np.column_stack([cosine, containment, words, roots, numbers, names, frames, unique, quotes, verbatim])
+        return np.column_stack([cosine, containment, words, roots, rare, numbers, names, frames, unique, quotes, verbatim])
 
     def evaluate(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
         """The columns of :class:`PairScore` for row pairs ``a[i], b[i]``, as arrays. The score
@@ -316,6 +319,18 @@ class Scorer:
             for k, *values in zip(missing, *(c.tolist() for c in cols), strict=True):
                 self.cache[k] = PairScore(*values)
         return {k: self.cache[k] for k in keys}
+
+
+def _idf_rows(m: sparse.csr_matrix, n_units: int) -> sparse.csr_matrix:
+    """Binary rows weighted by inverse document frequency (over the unit rows) and L2-normalised:
+    a cosine where a rare shared root (a place, a verb of the event) counts more than a common one."""
+    m = m.tocsr().astype(np.float64)
+    df = np.bincount(m.indices[:m.indptr[n_units]], minlength=m.shape[1])
+    m.data = np.log((1 + n_units) / (1 + df[m.indices])) + 1.0
+    row = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+    norms = np.sqrt(np.bincount(row, weights=m.data ** 2, minlength=m.shape[0]))
+    m.data /= np.maximum(norms, 1e-12)[row]
+    return m
 
 
 def _char_table(words: list[str], lo: int, hi: int) -> sparse.csr_matrix:
