@@ -27,7 +27,7 @@ _LEXICON = Path(__file__).parent / "lexicons" / "frames.toml"
 #: Punctuation that closes a clause: a frame word beyond it belongs to another claim.
 _CLAUSE_PUNCT = re.compile(r"[،,؛;:.!?؟()«»\"“”\n]")
 #: How far (in words) an event word may stand from its figure inside one clause.
-_BEFORE, _AFTER = 8, 4
+_BEFORE, _AFTER = 10, 4
 _YEAR = re.compile(r"^(19|20)\d\d$")
 #: Words between a source marker and the source's name («حسب ما أفاد به المعهد»).
 _NOT_SOURCE = frozenset({"به", "بها", "افاد", "افادت", "اعلن", "اعلنت", "اورد", "اوردت", "ذكر", "ذكرت",
@@ -162,9 +162,10 @@ class FrameReader:
     def _span(self, i: int, n: int) -> list[int]:
         return [self.toks[i].start, self.toks[i + n - 1].end]
 
-    def frame(self, start: int, end: int, num_start: int, noun: str | None, unit: str | None) -> Frame:
+    def frame(self, start: int, end: int, num_start: int, noun: str | None, unit: str | None,
+              inferred: bool = False) -> Frame:
         """The frame of the figure whose words are text[start:end] (its number at num_start)."""
-        f = Frame(unit=unit, noun=None if noun in markers().people else noun)
+        f = Frame(unit=unit, noun=None if noun in markers().people or inferred else noun)  # a borrowed noun says little
         if not self.toks:
             return f
         first, last = self._index(num_start), self._index(max(start, end - 1))
@@ -175,7 +176,7 @@ class FrameReader:
         hi = last
         while hi + 1 < len(self.toks) and self.clause[hi + 1] == clause:
             hi += 1
-        self._event(f, noun, first, last, lo, hi)
+        self._event(f, noun, inferred, first, last, lo, hi)
         self._place(f, last, hi)
         self._time(f, lo, hi, first)
         self._source(f)
@@ -186,11 +187,12 @@ class FrameReader:
             f.spans["holder"] = self._span(first - 2, 2)
         return f
 
-    def _event(self, f: Frame, noun: str | None, first: int, last: int, lo: int, hi: int) -> None:
+    def _event(self, f: Frame, noun: str | None, inferred: bool, first: int, last: int, lo: int, hi: int) -> None:
         """The counted noun's own class (قتلى), else the nearest event word of the clause: before
         the figure (مقتل 27 شخصاً), the counted noun as an event word (2500 جندي), or after it
-        (لقي 21 شخصاً مصرعهم; ... مهاجر على متن المركب); a tie goes to the word before."""
-        if noun:
+        (لقي 21 شخصاً مصرعهم; ... مهاجر على متن المركب); a tie goes to the word before. A noun
+        the figure only borrowed from the previous one («و20 آخرون في عداد المفقودين») comes last."""
+        if noun and not inferred:
             event = noun_event(noun)
             if event:
                 f.event = event
@@ -212,9 +214,10 @@ class FrameReader:
             f.event = hit[0]
             f.spans["event"] = self._span(i, hit[1])
             return
-        hit = event_at([noun], 0) if noun else None  # a noun taken from the clause («من 3000 إلى 2500»)
-        if hit:
-            f.event = hit[0]
+        # a noun taken from the clause or the previous figure («من 3000 إلى 2500»، «و20 آخرون»)
+        event = (noun_event(noun) or (event_at([noun], 0) or (None,))[0]) if noun else None
+        if event:
+            f.event = event
 
     def _place(self, f: Frame, last: int, hi: int) -> None:
         """The whole country anywhere in the sentence; a local place right after the figure
@@ -288,8 +291,9 @@ class FrameReader:
         """Whose share or seats: a party, team or body named before the figure in its clause,
         tied to it by a verb of getting («حصل حزب X على 37 مقعداً»)."""
         m = markers()
-        if not any(_in(k, m.holder_links) for k in self.keys[lo:first]):
-            return
+        with_ba = self.text[max(0, self.toks[first].start - 2):self.toks[first].start].rstrip().endswith(("بـ", "ب"))
+        if not with_ba and not any(_in(k, m.holder_links) for k in self.keys[lo:first]):
+            return  # «حلّت الجبهة ثانية بـ18 مقعداً»: بـ before the figure ties it to the subject too
         for i in range(first - 1, lo - 1, -1):
             if _in(self.keys[i], m.holder_heads):
                 name = [self.keys[i]] + [k for k in self.keys[i + 1:min(first, i + 3)] if k not in m.holder_links]
