@@ -88,7 +88,7 @@ def _units(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[U
         text = layer.article.text
         for p in layer.passages:
             toks = tokens(text, p.start, p.end)
-            if len(toks) < settings.min_passage_words:
+            if len(toks) < settings.min_passage_words or _headline(layer, p):
                 continue
             skel = [skeleton(t.key) for t in toks]
             content = [i for i, t in enumerate(toks) if is_content(t.key)]
@@ -98,6 +98,29 @@ def _units(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[U
             units.append(unit)
         _mark_unique([u for u in units if u.article == number])
     return units
+
+
+def _headline(layer: Layer, passage: Passage) -> bool:
+    """The article's headline: it sums up the story, so it resembles every other outlet's lead
+    and summary without reporting one claim of its own; its figures stay facts of the article."""
+    title = layer.article.title
+    return bool(title) and passage.paragraph == 0 and passage.text.strip() in title.strip()
+
+
+def _attach_headlines(groups: list[Group], layers: list[Layer], units: list[Unit]) -> None:
+    """A headline joins the group of its own lead (the article's first aligned body sentence),
+    shown with it but not compared: headlines are left out of alignment (see :func:`_headline`)."""
+    first_unit: dict[str, str] = {}
+    for u in units:
+        first_unit.setdefault(u.passage.article, u.passage.id)
+    for layer in layers:
+        headline = next((p for p in layer.passages if _headline(layer, p)), None)
+        lead = first_unit.get(layer.article.id)
+        if headline is None or lead is None:
+            continue
+        home = next((g for g in groups if any(p.id == lead for p in g.passages)), None)
+        if home:  # the lead's strongest group (groups come most outlets first)
+            home.headlines.append(headline)
 
 
 def _mark_unique(units: list[Unit]) -> None:
@@ -573,6 +596,7 @@ def align(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[Gr
                           if a < b and units[a].article != units[b].article)
     groups = [_group([units[i] for i in m], scores, settings) for m in members]
     groups.sort(key=lambda g: (-len({p.article for p in g.passages}), -g.score, g.passages[0].id))
+    _attach_headlines(groups, layers, units)
     for n, g in enumerate(groups, 1):
         g.id = f"g{n}"
     return groups

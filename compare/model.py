@@ -76,6 +76,7 @@ class Group:
     pairs: list[dict[str, Any]] = field(default_factory=list)  # per passage pair: a, b, kind, score
     verbatim: list[dict[str, Any]] = field(default_factory=list)  # copied runs: spans on both sides
     differences: list[Span] = field(default_factory=list)  # words that differ between passages
+    headlines: list[Passage] = field(default_factory=list)  # headlines of the articles whose lead is here (not compared)
 
 
 @dataclass

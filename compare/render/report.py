@@ -221,8 +221,12 @@ def _groups(comparison: Comparison, marks: Marks) -> list[GroupView]:
                 after = marks.render(article, end, hi) + _clip(hi < passages[-1].para_end)
                 for s_start, s_end in _related(comparison, group, article, lo, hi):
                     after += _clip(True) + Markup(" ") + marks.render(article, s_start, s_end)
-                cells.append(Cell(article, _clip(lo > passages[0].para_start) + marks.render(article, lo, start),
-                                  marks.render(article, start, end), after))
+                before = _clip(lo > passages[0].para_start) + marks.render(article, lo, start)
+                headline = next((h for h in group.headlines if h.article == article.id), None)
+                if headline:  # the outlet's headline above its lead, as published
+                    before = Markup('<strong class="headline">{}</strong><br>').format(
+                        marks.render(article, headline.start, headline.end)) + before
+                cells.append(Cell(article, before, marks.render(article, start, end), after))
         copied = sum(run.get("words", 0) for run in group.verbatim)
         views.append(GroupView(group, number, cells, copied, _estimated_mm(cells) > BREAKABLE_MM, also))
     return views
