@@ -150,3 +150,13 @@ def test_same_words_on_inferred_dates_warn_instead_of_conflicting() -> None:
     comparison = compare_articles(articles)
     assert not [d for d in comparison.discrepancies if d.kind == "conflict"]
     assert any("«أمس»" in w and "2025-07-01" in w and "2025-07-02" in w for w in comparison.warnings)
+
+
+@pytest.mark.parametrize(("sentence", "figure", "value", "event"), [
+    ("فيما برأت المحكمة متهماً واحداً لعدم كفاية الأدلة.", "متهماً واحداً", 1, "acquitted"),
+    ("وقضت المحكمة ببراءة متهمَيْن لعدم ثبوت الأدلة.", "متهمَيْن", 2, "acquitted"),
+])
+def test_one_after_its_noun_and_a_vocalised_dual_are_counts(sentence: str, figure: str, value: int,
+                                                           event: str) -> None:
+    fact = _quantity(sentence, figure)
+    assert fact.value == value and fact.frame.event == event

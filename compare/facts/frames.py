@@ -168,7 +168,7 @@ class FrameReader:
         f = Frame(unit=unit, noun=None if noun in markers().people or inferred else noun)  # a borrowed noun says little
         if not self.toks:
             return f
-        first, last = self._index(num_start), self._index(max(start, end - 1))
+        first, last = self._index(min(start, num_start)), self._index(max(start, end - 1))  # «متهماً واحداً»
         clause = self.clause[first]
         lo = first
         while lo > 0 and self.clause[lo - 1] == clause:

@@ -64,7 +64,7 @@ _CLITICS = ("", "و", "ب", "ل", "ك", "ف", "وب", "ول", "فب", "وك")
 _DEFINITE = ("ال", "وال", "بال", "لل", "وبال", "ولل", "فال", "كال", "فبال")
 
 _UNIT_WORDS = {
-    1: ["واحد", "واحده"], 2: ["اثنان", "اثنين", "اثنتان", "اثنتين"], 3: ["ثلاث", "ثلاثه"],
+    1: ["واحد", "واحده", "واحدا"], 2: ["اثنان", "اثنين", "اثنتان", "اثنتين"], 3: ["ثلاث", "ثلاثه"],
     4: ["اربع", "اربعه"], 5: ["خمس", "خمسه"], 6: ["ست", "سته"], 7: ["سبع", "سبعه"],
     8: ["ثمان", "ثماني", "ثمانيه"], 9: ["تسع", "تسعه"], 10: ["عشر", "عشره"],
 }
@@ -372,6 +372,10 @@ def _ordinal(toks: list[Tok], i: int) -> tuple[int, float] | None:
     return i, n
 
 
+#: A masculine dual written with its vowels: fatha before ي with sukun, then ن (متهمَيْن).
+_VOCALISED_DUAL = re.compile("\u064e\u064a\u0652\u0646\u0650?$")
+
+
 def _dual(toks: list[Tok], i: int) -> int:
     """Clitic length if token ``i`` is clearly the dual of a counted noun, else -1.
 
@@ -428,6 +432,8 @@ def scan(text: str) -> Scan:
                 i = ordn[0] + 1
                 continue
             clitic = _dual(toks, i)
+            if clitic < 0 and _VOCALISED_DUAL.search(text[slice(*reader.span(i, i, 0))]):
+                clitic = 0  # «متهمَيْن»: the vowels the outlet wrote say dual, not plural
             if clitic >= 0:
                 s, e = reader.span(i, i, clitic)
                 found.append(Found(NumberSpan(s, e, 2, 2, 2, "dual"), i, i))

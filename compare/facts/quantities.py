@@ -307,6 +307,10 @@ class _Builder:
             return self.ordinal_noun(f)
         if f.span.kind == "dual" and not number_word(self.word(f.first)):
             return f.first  # the dual noun itself: ساعتين, جنديين اثنين
+        before = f.first - 1
+        if f.span.value == 1 and number_word(self.word(f.first)) and before >= 0 and _is_word(self.toks[before]) \
+                and self.word(before) not in _STOP and not self.is_number(before):
+            return before  # «متهماً واحداً»: one follows its noun
         nxt = self.word(j)
         if _known(nxt, _OTHERS):
             return -1  # قتل 5 وأصيب 12 آخرون: the noun is the previous one
