@@ -201,7 +201,7 @@ class FrameReader:
         found = []  # (distance, index, hit): the nearest event word in the clause, before or after
         for i in range(first - 1, max(lo, first - _BEFORE) - 1, -1):
             hit = self._event_at(i)
-            if hit and i + hit[1] <= first:
+            if hit and i < first:  # a phrase may run into the qualifier («عن عمر يناهز 80»)
                 found.append((first - i - hit[1], 0, i, hit))
                 break
         for i in range(first + 1, min(hi, last + _AFTER) + 1):  # the counted noun itself, then after it
