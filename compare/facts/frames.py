@@ -180,7 +180,7 @@ class FrameReader:
         self._place(f, last, hi)
         self._time(f, lo, hi, first)
         self._source(f)
-        self._holder(f, lo, first)
+        self._holder(f, lo, first, last)
         self._basis(f, lo, hi)
         if first >= 2 and self._find(first - 2, first, markers().total):
             f.holder = "total"  # «37 مقعداً من أصل 120»: the whole, not another party's count
@@ -287,10 +287,17 @@ class FrameReader:
             f.source = " ".join(words[:2])
             f.spans["source"] = [self.toks[hit[0]].start, self.toks[i - 1].end]
 
-    def _holder(self, f: Frame, lo: int, first: int) -> None:
-        """Whose share or seats: a party, team or body named before the figure in its clause,
-        tied to it by a verb of getting («حصل حزب X على 37 مقعداً»)."""
+    def _holder(self, f: Frame, lo: int, first: int, last: int) -> None:
+        """Whose share, seats or prize: a party, team or body named before the figure in its
+        clause and tied to it by a verb of getting («حصل حزب X على 37 مقعداً», «حصد الشعلة جائزة»),
+        or named right after it («9 تسديدات للأمل»)."""
         m = markers()
+        after = last + 1  # «9 تسديدات للأمل»: لل + a name right after the figure
+        if after < len(self.keys) and self.keys[after].startswith("لل") and len(self.keys[after]) > 4 \
+                and not event_at(self.keys, after) and not _in(self.keys[after][2:], m.place_nouns):
+            f.holder = self.keys[after][2:]
+            f.spans["holder"] = self._span(after, 1)
+            return
         with_ba = self.text[max(0, self.toks[first].start - 2):self.toks[first].start].rstrip().endswith(("بـ", "ب"))
         if not with_ba and not any(_in(k, m.holder_links) for k in self.keys[lo:first]):
             return  # «حلّت الجبهة ثانية بـ18 مقعداً»: بـ before the figure ties it to the subject too
@@ -299,4 +306,11 @@ class FrameReader:
                 name = [self.keys[i]] + [k for k in self.keys[i + 1:min(first, i + 3)] if k not in m.holder_links]
                 f.holder = " ".join(_bare(k) for k in name[:2])
                 f.spans["holder"] = self._span(i, min(2, first - i))
+                return
+        for i in range(lo, first - 1):  # no head word: the subject right after the verb («حصد الشعلة جائزة»)
+            subject = self.keys[i + 1]
+            if _in(self.keys[i], m.holder_links) and subject.startswith("ال") and is_content(subject) \
+                    and not _in(subject, m.holder_links) and not event_at(self.keys, i + 1):
+                f.holder = _bare(subject)
+                f.spans["holder"] = self._span(i + 1, 1)
                 return
