@@ -155,6 +155,7 @@ class Differ:
         self.newest = max(dates) if dates else None
         self.rows: list[Discrepancy] = []
         self.warnings: list[str] = []
+        self.by_id = {f.id: f for f in facts}
         self.groups_of: dict[str, set[str]] = defaultdict(set)  # passage -> the groups it stands in
         for g in groups:
             for p in g.passages:
@@ -628,8 +629,7 @@ class Differ:
 
     def _depth(self, d: Discrepancy) -> int:
         """How far into their articles the row's values stand: the lowest paragraph number."""
-        facts = {f.id: f for f in self.facts}
-        paragraphs = [self._paragraph(v.article, facts[v.fact].start) for v in d.values if v.fact in facts]
+        paragraphs = [self._paragraph(v.article, self.by_id[v.fact].start) for v in d.values if v.fact in self.by_id]
         return min(paragraphs, default=99)
 
     def _label(self, facts: list[Fact]) -> str:
@@ -682,12 +682,12 @@ def _written_nouns(articles: list[Article], nouns: set[str]) -> dict[str, str]:
     row reads "عدد الجنود" and not the folded key "عدد جندي"; plurals win over the singular."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
-        for word in re.findall(r"\w+", article.text):
+        for word, n in Counter(re.findall(r"\w+", article.text)).items():  # each distinct word once
             bare = re.sub("^[وف]?ل(?=ل)", "ا", re.sub("^[وف]?[بلك]?(?=ال)", "", word))  # للجولات -> الجولات
             if bare.startswith("ال") and len(bare) > 3:
                 noun = noun_key(word_key(bare))
                 if noun in nouns:
-                    counts[noun][bare] += 1
+                    counts[noun][bare] += n
     return {noun: max(c, key=lambda w: (word_key(w)[2:] != noun, c[w], w)) for noun, c in counts.items()}
 
 

@@ -56,8 +56,10 @@ def fold_char(ch: str, *, yeh: bool = True) -> str:
     return out.lower()
 
 
+@lru_cache(maxsize=64)
 def keyed(text: str, *, yeh: bool = True) -> Keyed:
-    """Build the matching key of ``text`` with its offset map (each distinct character folded once)."""
+    """Build the matching key of ``text`` with its offset map (each distinct character folded once).
+    Remembered for the last articles: numbers, dates, names and quotes each key the same text."""
     table = {ch: fold_char(ch, yeh=yeh) for ch in set(text)}
     folded = [table[ch] for ch in text]
     origin = [i for i, f in enumerate(folded) for _ in range(len(f))]
@@ -66,7 +68,7 @@ def keyed(text: str, *, yeh: bool = True) -> Keyed:
 
 def key(text: str) -> str:
     """Matching key of ``text``: diacritics out, alef/teh marbuta/alef maqsura folded, digits ASCII."""
-    return keyed(text).key
+    return "".join(fold_char(ch) for ch in text)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..normalize import key
@@ -143,6 +144,7 @@ def _known(word: str, table: set[str] | dict[str, str]) -> str | None:
     return next((w for w in (word, *_stems(word)) if w in table), None)
 
 
+@lru_cache(maxsize=1 << 16)
 def noun_key(word: str) -> str:
     """Fold a counted noun so that singular, plural, dual and case forms meet (جنود -> جندي).
 
