@@ -490,8 +490,10 @@ class Differ:
 
     def date_rows(self) -> None:
         """Days of one event across outlets: every dated event is compared by what happened
-        (its frame's event), wherever the outlets report it. An outlet giving the event two days
-        is ambiguous (only shared days are reported). Days that differ only because the same
+        (its frame's event), wherever the outlets report it. Days that differ conflict only in
+        passages aligned and worded alike (a frame's event class holds several happenings: a
+        past sinking and this one both «أودى بحياة»). An outlet giving the event two days is
+        ambiguous (only shared days are reported). Days that differ only because the same
         relative words («أمس الإثنين») were resolved against different inferred publication
         dates are a warning on those dates, not a conflict."""
         by_event: dict[str, list[Fact]] = defaultdict(list)
@@ -509,7 +511,7 @@ class Differ:
                     self._add("agreement", slot, row, "اليوم نفسه في المصادر", label=label)
             elif len({f.value for f in facts}) == 1:
                 self._add("agreement", slot, facts, "اليوم نفسه في المصادر", label=label)
-            elif not self._aligned_apart(facts):
+            elif not self._aligned_apart(facts) or not self._worded_alike(facts):
                 for row in self._shared(facts):
                     self._add("agreement", slot, row, "اليوم نفسه في المصادر", label=label)
             elif self._same_words_other_dates(facts):

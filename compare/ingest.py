@@ -284,7 +284,9 @@ def _html_datelines(tree, title_box: set) -> list[Dateline]:
         out: list[Dateline] = []
         seen_h1 = False
         for element in tree.iter():
-            tag = element.tag if isinstance(element.tag, str) else ""
+            if not isinstance(element.tag, str):
+                continue  # comments and processing instructions hold no date line
+            tag = element.tag
             if tag == "h1":
                 seen_h1 = True
             if tag in ("script", "style", "head", "title", "html", "body") or (leaves_only and any(

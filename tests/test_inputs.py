@@ -445,3 +445,19 @@ def test_dev_story_furniture_is_dropped_and_the_story_and_its_date_are_kept(stor
     for non_fact in gold["non_facts"]:
         if any(word in non_fact["reason"] for word in _FURNITURE):
             assert key(non_fact["text"]) not in texts[non_fact["file"]], non_fact
+
+
+def test_html_comments_inside_the_article_do_not_break_date_finding(tmp_path: Path) -> None:
+    """Saved pages carry <!-- --> comments between paragraphs; the date-line search walks every
+    element and must step over them."""
+    body = ("<p>أعلنت وزارة الصحة اليوم تسجيل 40 إصابة جديدة في المدينة، بحسب بيان رسمي نشرته "
+            "على موقعها الإلكتروني مساء الخميس.</p><!-- ad slot --><p>وقال المتحدث باسم الوزارة إن "
+            "الفرق الطبية تعمل على مدار الساعة لاحتواء الوضع في الأحياء المتضررة.</p>")
+    extra = {"a": "<p>وأضاف أن المستشفيات استقبلت عشرات الحالات خلال الأيام الماضية.</p>",
+             "b": "<p>ودعت السلطات السكان إلى الالتزام بالإرشادات الصحية وتجنب التجمعات.</p>"}
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.html").write_text(
+            f"<html><body><article><h1>عنوان الخبر {name}</h1><!-- byline -->{body}{extra[name]}"
+            "</article></body></html>", encoding="utf-8")
+    articles, _ = ingest([str(tmp_path)], Settings())
+    assert len(articles) == 2 and all("40 إصابة" in a.text for a in articles)

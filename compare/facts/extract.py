@@ -43,6 +43,8 @@ def _passage_of(layer: Layer, starts: list[int], offset: int) -> str | None:
     return None
 
 
+#: «حتى» or «لغاية» right before a date: the moment a figure held, not the day of an event.
+_AS_OF = re.compile(r"(?:حتى|لغاية|إلى غاية)\s*$")
 #: Scale words: «45 ألفاً من المشجعين» counts the fans, it is not a part of them.
 _SCALE = re.compile("ألف|آلاف|الاف|الف|مليون|ملايين|مليار|مليارات")
 
@@ -74,6 +76,9 @@ def _date_fact(layer: Layer, m: DateMention, fid: str, passage: str | None, read
     if frame:  # where, whose and since when say nothing of a day
         frame.holder = frame.place = frame.time = frame.basis = None
         frame.spans = {k: v for k, v in frame.spans.items() if k in ("event", "source")}
+        if _AS_OF.search(text[max(0, m.start - 8):m.start]):  # «حتى صباح اليوم السبت»: when a count held,
+            frame.event = None                              # not when the event happened
+            frame.spans.pop("event", None)
     return Fact(id=fid, article=layer.article.id, start=m.start, end=m.end, text=text[m.start:m.end],
                 type="date", value=m.iso, time=m.time, passage=passage, frame=frame,
                 slot=f"date:{m.precision}", check="weekday" if m.weekday_ok is False else None)

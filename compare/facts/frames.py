@@ -181,7 +181,7 @@ class FrameReader:
         self._time(f, lo, hi, first)
         self._source(f)
         self._holder(f, lo, first, last)
-        self._basis(f, lo, hi)
+        self._basis(f, lo, hi, first)
         if first >= 2 and self._find(first - 2, first, markers().total):
             f.holder = "total"  # «37 مقعداً من أصل 120»: the whole, not another party's count
             f.spans["holder"] = self._span(first - 2, 2)
@@ -262,10 +262,13 @@ class FrameReader:
                 f.spans["time"] = self._span(*hit)
                 return
 
-    def _basis(self, f: Frame, lo: int, hi: int) -> None:
-        """What a rate is measured against, said in its clause (annual, monthly, core)."""
+    def _basis(self, f: Frame, lo: int, hi: int, first: int) -> None:
+        """What is measured of a set, said in the figure's clause: a rate's basis (annual,
+        monthly, core) anywhere in it; the highest, lowest or a range only before the figure
+        («أكبرهم سناً 71 عاماً»; in «خمسة متهمين ... تتراوح بين 3 و7» the five are not a range)."""
         for name, phrases in markers().basis:
-            hit = self._find(lo, hi + 1, phrases)
+            before_only = name in ("highest", "lowest", "range")
+            hit = self._find(lo, first if before_only else hi + 1, phrases)
             if hit:
                 f.basis = name
                 f.spans["basis"] = self._span(*hit)
