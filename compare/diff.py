@@ -268,7 +268,7 @@ class Differ:
                 kind, explanation = self._classify(main, group_of)
                 unframed = not any(f.frame and f.frame.event for f in main)
                 ordinal = any(f.form == "ordinal" for f in main)  # items named alike are not one item
-                if kind == "conflict" and unframed and (ordinal or not self._worded_alike(main)):
+                if kind == "conflict" and ((unframed and ordinal) or ((unframed or ordinal) and not self._worded_alike(main))):
                     kind, explanation = "single-source", ""  # nothing says these measure one thing
                 if kind == "scope":  # already a row of scopes: every part joins it, each with its note
                     main, parts = facts, []

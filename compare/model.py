@@ -94,6 +94,7 @@ class Frame:
     place: str | None = None  # "wide" (the whole country) or the local place ("بلده تالا")
     part: bool = False  # counts a part of a larger set («بينهم 2500», «19 من القتلى»)
     basis: str | None = None  # what is measured of a set: "annual", "monthly", "core" rate; "highest", "range" ...
+    stage: str | None = None  # the instalment its sentence names: "مرحله#2" («في المرحلة الثانية»)
     time: str | None = None  # "year:1994", "provisional", "updated", "earlier", "cumulative"
     source: str | None = None  # who the figure is attributed to ("وزاره الداخليه")
     spans: dict[str, list[int]] = field(default_factory=dict)

@@ -160,3 +160,13 @@ def test_one_after_its_noun_and_a_vocalised_dual_are_counts(sentence: str, figur
                                                            event: str) -> None:
     fact = _quantity(sentence, figure)
     assert fact.value == value and fact.frame.event == event
+
+
+def test_a_figure_after_a_named_stage_belongs_to_it() -> None:
+    text = ("يشمل الاتفاق الإفراج عن نحو 140 أسيراً، أُفرج عن 39 منهم في المرحلة الأولى. "
+            "ونُفذت المرحلة الثانية أمس، وأُفرج خلالها عن 46 أسيراً.")
+    article = Article(id="x.txt", source="x.txt", text=text, published="2025-12-07")
+    facts = {f.text: f for f in extract_facts([segment(article)]) if f.type == "quantity" and f.form != "ordinal"}
+    assert facts["نحو 140 أسيراً"].frame.stage is None  # told before any stage is named
+    assert facts["46 أسيراً"].frame.stage == "مرحله#2"
+    assert facts["46 أسيراً"].slot != facts["نحو 140 أسيراً"].slot

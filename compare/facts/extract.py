@@ -19,7 +19,7 @@ from .dates import DateMention, find_dates
 from .frames import FrameReader
 from .lexicon import event_at, noun_event
 from .names import NameMention, find_names, gazetteer
-from .quantities import Quantity, find_quantities
+from .quantities import STAGE_NOUNS, Quantity, find_quantities
 from .quotes import Quote, find_quotes
 
 #: Durations are rarely the same fact across unaligned passages ("8 years since the invasion" vs
@@ -109,7 +109,7 @@ def _slot(frame: Frame) -> str | None:
         noun = None if own == frame.event else own or noun  # جنود and عسكريين meet as "troops"
     year = frame.time if frame.time and frame.time.startswith("year:") else None
     parts = [frame.event, noun, frame.unit, frame.holder and f"holder={frame.holder}", year,
-             frame.basis and f"basis={frame.basis}"]
+             frame.basis and f"basis={frame.basis}", frame.stage and f"stage={frame.stage}"]
     if not (frame.event or noun or frame.unit):
         return None
     return "|".join(part for part in parts if part)
@@ -136,6 +136,7 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
     """All facts of all articles, in article order then text order, with stable ids."""
     facts: list[Fact] = []
     names = gazetteer([layer.article.text for layer in layers])
+    readers: dict[str, FrameReader] = {}  # one per sentence that holds a figure or a date
     for n, layer in enumerate(layers, 1):
         text = layer.article.text
         starts = [p.start for p in layer.passages]
@@ -160,7 +161,6 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
         previous: str | None = None  # the quantity a "بينهم" subset belongs to
         days: list[Fact] = []
         year = int(layer.article.published[:4]) if layer.article.published else None
-        readers: dict[str, FrameReader] = {}
         for i, (start, kind, item) in enumerate(found, 1):
             fid = f"a{n}-{kind}{i}"
             passage = _passage_of(layer, starts, start)
@@ -179,4 +179,29 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
                 facts.append(_name_fact(layer, item, fid, passage))
             elif isinstance(item, Quote):
                 facts.append(_quote_fact(layer, item, fid, passage, days))
+    _mark_stages(facts, readers)
     return facts
+
+
+def _mark_stages(facts: list[Fact], readers: dict[str, FrameReader]) -> None:
+    """A figure after a named instalment in its sentence («نُفذت المرحلة الثانية وأُفرج خلالها عن
+    46 أسيراً»، «الدفعة الأولى»: an ordinal of a stage noun, in the figure's clause or an earlier
+    one) belongs to that instalment: 46 prisoners of stage two are not 39 of stage one. A figure
+    before the stage is named («يشمل الاتفاق 140 أسيراً، أُفرج عن 39 منهم في المرحلة الأولى») is
+    not. The stage joins the frame and the slot."""
+    stages: dict[str, dict[int, set[str]]] = {}
+    for f in facts:
+        reader = readers.get(f.passage or "")
+        if reader and f.type == "quantity" and f.form == "ordinal" and f.noun in STAGE_NOUNS:
+            clauses = stages.setdefault(f.passage or "", {})
+            clauses.setdefault(reader.clause_of(f.start), set()).add(f"{f.noun}#{f.value}")
+    for f in facts:
+        reader = readers.get(f.passage or "")
+        clauses = stages.get(f.passage or "")
+        if not (reader and clauses and f.type == "quantity" and f.form != "ordinal" and f.frame) or is_duration(f):
+            continue  # a duration or an age («أكبرهم سناً 71 عاماً») is not a count of the instalment
+        here = reader.clause_of(f.start)
+        named = clauses.get(max((c for c in clauses if c <= here), default=-1), set())
+        if len(named) == 1:
+            f.frame.stage = next(iter(named))
+            f.slot = _slot(f.frame)

@@ -155,6 +155,10 @@ class FrameReader:
             self.events[i] = event_at(self.keys, i)
         return self.events[i]
 
+    def clause_of(self, offset: int) -> int:
+        """Number of the clause holding ``offset`` (clauses are cut at punctuation)."""
+        return self.clause[self._index(offset)] if self.toks else 0
+
     def _index(self, offset: int) -> int:
         """Token holding or following ``offset``."""
         return next((i for i, t in enumerate(self.toks) if t.end > offset), len(self.toks) - 1)

@@ -165,6 +165,10 @@ def noun_key(word: str) -> str:
     return next((w[: -len(a)] + b for a, b in _SUFFIXES[:5] if w.endswith(a) and len(w) - len(a) >= 3), w)
 
 
+#: Instalment nouns as counted-noun keys (المرحلة -> مرحله): an ordinal of one names a stage.
+STAGE_NOUNS = frozenset(noun_key(_bare(key(w))) for w in _NAMING["stage"]["nouns"])
+
+
 def scope_key(word: str) -> str:
     """Fold a nisba adjective: feminine, plural, definite and spelling variants to one key."""
     m = _NISBA.match(word)
