@@ -497,15 +497,15 @@ class Differ:
         relative words («أمس الإثنين») were resolved against different inferred publication
         dates are a warning on those dates, not a conflict."""
         by_event: dict[str, list[Fact]] = defaultdict(list)
-        for f in self.facts:
-            if f.type == "date" and f.slot == "date:day" and f.frame and f.frame.event:
-                by_event[f.frame.event].append(f)
+        for f in self.facts:  # what happened: the stage the sentence names, else the event
+            if f.type == "date" and f.slot == "date:day" and f.frame and (f.frame.stage or f.frame.event):
+                by_event[f.frame.stage or str(f.frame.event)].append(f)
         for event, facts in sorted(by_event.items()):
             if len({f.article for f in facts}) < 2:
                 continue
             facts.sort(key=lambda f: (self.order.index(f.article), f.start))
             slot = f"date:{event}"
-            label = "تاريخ: " + self._event_words(facts[0])
+            label = "تاريخ: " + self._event_words(facts[0], event)
             if self._ambiguous(facts):
                 for row in self._shared(facts):
                     self._add("agreement", slot, row, "اليوم نفسه في المصادر", label=label)
@@ -530,8 +530,11 @@ class Differ:
         return all(self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""] and _future(a) == _future(b)
                    for a, b in combinations(facts, 2) if a.article != b.article and a.value != b.value)
 
-    def _event_words(self, f: Fact) -> str:
-        """The words that name a fact's event, as its outlet wrote them."""
+    def _event_words(self, f: Fact, event: str) -> str:
+        """The words that name a fact's event (or stage), as its outlet wrote them."""
+        if f.frame and f.frame.stage == event:
+            noun, number = event.split("#")
+            return f"{self.nouns.get(noun, noun)} {number}"
         if f.frame and "event" in f.frame.spans:
             start, end = f.frame.spans["event"]
             return self.articles[f.article].text[start:end]

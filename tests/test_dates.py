@@ -301,3 +301,13 @@ def test_a_future_verb_in_the_reported_clause_does_not_move_the_day_of_saying() 
     assert m.iso == "2021-07-22"
     (m,) = find_dates("سيلتقي الرئيس نظيره يوم الخميس في العاصمة", date(2021, 7, 24))
     assert m.iso == "2021-07-29"
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("على أن تُستكمل الصفقة بالمرحلة الثالثة في الثامن من ديسمبر الجاري", "2025-12-08"),
+    ("وتنطلق الدورة في الحادي والعشرين من مارس 2026", "2026-03-21"),
+    ("ويبدأ العمل بالقرار في الأول من يناير 2026", "2026-01-01"),
+])
+def test_a_day_written_as_an_ordinal(text: str, iso: str) -> None:
+    found = find_dates(text, date(2025, 12, 5))
+    assert [m.iso for m in found] == [iso]

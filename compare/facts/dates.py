@@ -131,6 +131,13 @@ _MONTHS = (
     rf"(?P<m>{_GM})(?:\s*(?:/|\\|(?P<op>\())\s*(?P<m2>{_GM})(?(op)\s*\)))?{_E}"
 )
 
+#: Days written as ordinals: «الثامن من ديسمبر», «الحادي والعشرين من مارس» (matching-key forms).
+_ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+_ORDINAL_DAY = {word: n for n, word in enumerate(_ORDINAL_UNITS, 1)} | {"العاشر": 10, "العشرين": 20, "الثلاثين": 30}
+_ORDINAL_DAY |= {f"{'الحادي' if n == 1 else word} عشر": 10 + n for n, word in enumerate(_ORDINAL_UNITS, 1)}
+_ORDINAL_DAY |= {f"{'الحادي' if n == 1 else word} والعشرين": 20 + n for n, word in enumerate(_ORDINAL_UNITS, 1)}
+_ORDINAL_DAY |= {"الحادي والثلاثين": 31}
+_ORDINAL_DAYS = "|".join(sorted(_ORDINAL_DAY, key=len, reverse=True))
 _DIGITS = tuple("0123456789")
 _YEARS = ("عام", "سنه")
 _MONTH_NEEDLES = tuple({m.split()[0] for m in _G_MONTH})
@@ -139,6 +146,7 @@ _MONTH_NEEDLES = tuple({m.split()[0] for m in _G_MONTH})
 _PATTERNS: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     (kind, re.compile(p), needles) for kind, p, needles in [
         ("dmy", rf"{_B}(?P<d>[0-3]?\d){_DM}{_MONTHS}(?:{_YEAR_TAIL})?", _DIGITS),
+        ("dmy", rf"{_CL}(?P<x>(?P<od>{_ORDINAL_DAYS}){_DM}{_MONTHS}(?:{_YEAR_TAIL})?)", _MONTH_NEEDLES),
         ("my", rf"{_CL}(?P<x>{_PARTR}(?:شهر\s+)?{_MONTHS}(?:{_YEAR_TAIL})?)", _MONTH_NEEDLES),
         ("hijri", rf"{_B}(?P<d>[0-3]?\d){_DM}(?P<m>{_HM})"
                   rf"\s*[-/.،,]?\s*(?:(?:{_YEARWORD})\s+)?(?P<y>1[34]\d\d)(?!\d){_ERA}", _DIGITS),
@@ -290,7 +298,7 @@ def _build(kind: str, g: dict[str, str | None], k: str, ks: int, ke: int, publis
         mo = _G_MONTH[mk]
         if m2 and _G_MONTH[m2] != mo:
             return None
-        day = int(g["d"]) if kind == "dmy" and g["d"] else None
+        day = (int(g["d"]) if g.get("d") else _ORDINAL_DAY.get(g.get("od") or "")) if kind == "dmy" else None
         y = int(g["y"]) if g.get("y") else None
         if y is not None and not 1000 <= y <= 2199:
             return None

@@ -188,7 +188,8 @@ def _mark_stages(facts: list[Fact], readers: dict[str, FrameReader]) -> None:
     46 أسيراً»، «الدفعة الأولى»: an ordinal of a stage noun, in the figure's clause or an earlier
     one) belongs to that instalment: 46 prisoners of stage two are not 39 of stage one. A figure
     before the stage is named («يشمل الاتفاق 140 أسيراً، أُفرج عن 39 منهم في المرحلة الأولى») is
-    not. The stage joins the frame and the slot."""
+    not. The stage joins the frame (and a quantity's slot); a date gets it too: «تُنفذ المرحلة
+    الثالثة الثلاثاء المقبل» dates the third stage."""
     stages: dict[str, dict[int, set[str]]] = {}
     for f in facts:
         reader = readers.get(f.passage or "")
@@ -198,10 +199,12 @@ def _mark_stages(facts: list[Fact], readers: dict[str, FrameReader]) -> None:
     for f in facts:
         reader = readers.get(f.passage or "")
         clauses = stages.get(f.passage or "")
-        if not (reader and clauses and f.type == "quantity" and f.form != "ordinal" and f.frame) or is_duration(f):
+        countable = f.type == "quantity" and f.form != "ordinal" and not is_duration(f)
+        if not (reader and clauses and f.frame and (countable or f.type == "date")):
             continue  # a duration or an age («أكبرهم سناً 71 عاماً») is not a count of the instalment
         here = reader.clause_of(f.start)
         named = clauses.get(max((c for c in clauses if c <= here), default=-1), set())
         if len(named) == 1:
             f.frame.stage = next(iter(named))
-            f.slot = _slot(f.frame)
+            if f.type == "quantity":
+                f.slot = _slot(f.frame)
