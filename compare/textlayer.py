@@ -15,8 +15,10 @@ from .model import Article, Passage
 from .normalize import word_key
 
 #: Sentence end: a run of . ! ? ؟ … (optionally followed by closing quotes/brackets) then space or end.
-#: A dot between two digits (2.5) or inside a URL is never an end: it is not followed by space.
-_SENT_END = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s|$)")
+#: A dot between two digits (2.5) or inside a URL is never an end: it is not followed by space; a
+#: dot after a lone letter is an initial («المتهم الأول (خ. س. م)», «د. أحمد»), not an end.
+_SENT_END = re.compile(r"(?<!(?<!\w)[^\W\d_])[.!?؟…]+[\"'”’»)\]]*(?=\s|$)"
+                       r"|(?<=(?<!\w)[^\W\d_])[!?؟…]+[\"'”’»)\]]*(?=\s|$)")
 #: Tokens: words in any script (with Arabic marks), or numbers with separators and decimals.
 TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_](?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])*")
 

@@ -19,12 +19,8 @@ from .dates import DateMention, find_dates
 from .frames import FrameReader
 from .lexicon import event_at, noun_event
 from .names import NameMention, find_names, gazetteer
-from .quantities import STAGE_NOUNS, Quantity, find_quantities
+from .quantities import DURATION_NOUNS, STAGE_NOUNS, Quantity, find_quantities
 from .quotes import Quote, find_quotes
-
-#: Durations are rarely the same fact across unaligned passages ("8 years since the invasion" vs
-#: "the first dialogue in 10 years"): they meet only inside aligned groups.
-DURATION_NOUNS = frozenset({"سنه", "عام", "شهر", "يوم", "ساعه", "اسبوع", "دقيقه", "عقد", "ليله"})
 
 
 def is_duration(fact: Fact) -> bool:

@@ -21,13 +21,15 @@ from ..textlayer import Token, tokens
 from ..words import is_content
 from .lexicon import EVENTS, event_at, noun_event
 from .numbers import number_word
-from .quantities import noun_key
+from .quantities import DURATION_NOUNS, noun_key
 
 _LEXICON = Path(__file__).parent / "lexicons" / "frames.toml"
 #: Punctuation that closes a clause: a frame word beyond it belongs to another claim.
 _CLAUSE_PUNCT = re.compile(r"[،,؛;:.!?؟()«»\"“”\n]")
 #: How far (in words) an event word may stand from its figure inside one clause.
 _BEFORE, _AFTER = 10, 4
+#: A term (years, months) takes the nearest event measured in terms this far back.
+_BEYOND = 15
 _YEAR = re.compile(r"^(19|20)\d\d$")
 #: Words between a source marker and the source's name («حسب ما أفاد به المعهد»).
 _NOT_SOURCE = frozenset({"به", "بها", "افاد", "افادت", "اعلن", "اعلنت", "اورد", "اوردت", "ذكر", "ذكرت",
@@ -48,6 +50,7 @@ class Markers:
     holder_heads: frozenset[str]
     holder_links: frozenset[str]
     people: frozenset[str]
+    contests: frozenset[str]
     total: tuple[tuple[str, ...], ...]
     earlier: tuple[tuple[str, ...], ...]
     evolving: frozenset[str]
@@ -71,6 +74,7 @@ def markers() -> Markers:
         holder_heads=frozenset(key(w) for w in data["holder"]["heads"]),
         holder_links=frozenset(key(w) for w in data["holder"]["links"]),
         people=frozenset(noun_key(key(w)) for w in data["people"]["nouns"]),
+        contests=frozenset(data["holder"]["contests"]),
         total=_phrases(data["total"]["markers"]),
         earlier=_phrases(data["time"]["earlier"]),
         evolving=frozenset(data["time"]["evolving"]), evolving_fixed=frozenset(data["time"]["fixed"]),
@@ -122,6 +126,12 @@ def _find(keys: list[str], lo: int, hi: int, phrases: tuple[tuple[str, ...], ...
                 if _at(keys, i, phrase):
                     return i, len(phrase)
     return None
+
+
+@cache
+def _in_terms(event: str) -> bool:
+    """The event class is measured in durations (a prison term in years)."""
+    return any(noun_key(unit) in DURATION_NOUNS for unit in EVENTS[event].units)
 
 
 class FrameReader:
@@ -202,6 +212,13 @@ class FrameReader:
                 f.event = event
                 f.spans["event"] = self._span(last, 1)
                 return
+        if noun in DURATION_NOUNS:  # a term: the nearest event measured in terms, across commas
+            for i in range(first - 1, max(0, first - _BEYOND) - 1, -1):  # («بسجن المتهم الأول، المدير
+                hit = self._event_at(i)                                  # السابق، خمس عشرة سنة»)
+                if hit and _in_terms(hit[0]):
+                    f.event = hit[0]
+                    f.spans["event"] = self._span(i, hit[1])
+                    return
         found = []  # (distance, index, hit): the nearest event word in the clause, before or after
         for i in range(first - 1, max(lo, first - _BEFORE) - 1, -1):
             hit = self._event_at(i)
@@ -222,6 +239,7 @@ class FrameReader:
         event = (noun_event(noun) or (event_at([noun], 0) or (None,))[0]) if noun else None
         if event:
             f.event = event
+            return
 
     def _place(self, f: Frame, last: int, hi: int) -> None:
         """The whole country anywhere in the sentence; a local place right after the figure
@@ -299,8 +317,9 @@ class FrameReader:
         clause and tied to it by a verb of getting («حصل حزب X على 37 مقعداً», «حصد الشعلة جائزة»),
         or named right after it («9 تسديدات للأمل»)."""
         m = markers()
-        after = last + 1  # «9 تسديدات للأمل»: لل + a name right after the figure
-        if after < len(self.keys) and self.keys[after].startswith("لل") and len(self.keys[after]) > 4 \
+        after = last + 1  # «9 تسديدات للأمل»: لل + a name right after a team's or a party's figure
+        contest = f.event is not None and EVENTS[f.event].domain in m.contests
+        if contest and after < len(self.keys) and self.keys[after].startswith("لل") and len(self.keys[after]) > 4 \
                 and not event_at(self.keys, after) and not _in(self.keys[after][2:], m.place_nouns):
             f.holder = self.keys[after][2:]
             f.spans["holder"] = self._span(after, 1)

@@ -165,6 +165,9 @@ def noun_key(word: str) -> str:
     return next((w[: -len(a)] + b for a, b in _SUFFIXES[:5] if w.endswith(a) and len(w) - len(a) >= 3), w)
 
 
+#: Durations are rarely the same fact across unaligned passages ("8 years since the invasion" vs
+#: "the first dialogue in 10 years"): they meet only inside aligned groups.
+DURATION_NOUNS = frozenset({"سنه", "عام", "شهر", "يوم", "ساعه", "اسبوع", "دقيقه", "عقد", "ليله"})
 #: Instalment nouns as counted-noun keys (المرحلة -> مرحله): an ordinal of one names a stage.
 STAGE_NOUNS = frozenset(noun_key(_bare(key(w))) for w in _NAMING["stage"]["nouns"])
 
