@@ -8,8 +8,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 import traceback
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
                     "report the same thing, find where their facts differ, write a right-to-left briefing.",
         epilog="Exit codes: 0 ok, 1 internal error (rerun with --debug), 2 bad input.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     report = sub.add_parser(
         "report", help="write the PDF briefing with HTML, JSON and CSV beside it",
@@ -48,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
                         help=f"largest input file or page accepted, in bytes (default {Settings().max_file_bytes:,})")
     report.add_argument("--no-pdf", action="store_true", help="skip the PDF; write HTML, JSON and CSV only")
     report.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
+    loud = report.add_mutually_exclusive_group()
+    loud.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
+    loud.add_argument("-v", "--verbose", action="store_true", help="print each stage as it starts, with its time")
     show = sub.add_parser(
         "show", help="print the discrepancy table and group counts in the terminal",
         description="Compare the articles and print the discrepancy table (facts reported by two or more "
@@ -61,6 +68,15 @@ def _parser() -> argparse.ArgumentParser:
                       help="shape and reorder Arabic cell by cell, for terminals without bidi support")
     show.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("compare-sources")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def _positive(text: str) -> int:
@@ -110,13 +126,15 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
     from .render.export import staged, to_csv, to_json
     from .render.report import render_documents
 
-    pdf = args.output if args.output.suffix.lower() == ".pdf" else args.output.with_suffix(".pdf")
+    if args.output.suffix.lower() != ".pdf":
+        raise InputError(str(args.output), "the output must be a .pdf file name (the .html, .json and .csv "
+                                           "are written beside it); for no PDF use --no-pdf")
+    pdf = args.output
     outputs = _outputs(pdf)
     _check_outputs(outputs, args.paths)
-    with err.status("reading articles") as status:
-        comparison = compare(args.paths, _settings(args), manifest=args.manifest, title=args.title,
-                             progress=lambda stage: status.update(stage))
-        status.update("rendering the briefing")
+    with _progress(err, args) as step:
+        comparison = compare(args.paths, _settings(args), manifest=args.manifest, title=args.title, progress=step)
+        step("rendering the briefing")
         json_text, csv_text = to_json(comparison), to_csv(comparison)
         html, pdf_html = render_documents(comparison)
         pages = 0
@@ -134,12 +152,37 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
             temp[outputs["csv"]].write_bytes(csv_text.encode())
     for warning in comparison.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
-    kinds = Counter(d.kind for d in comparison.discrepancies)
-    by_kind = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"
-    print(f"{len(comparison.articles)} articles, {len(comparison.groups)} aligned groups, {len(comparison.facts)} facts")
-    print(f"discrepancies: {by_kind}")
-    print("written: " + ", ".join(str(p) for p in written) + (f" ({pages} pages)" if pages else ""))
+    if not args.quiet:
+        print(f"{len(comparison.articles)} articles, {len(comparison.groups)} aligned groups, {len(comparison.facts)} facts")
+        print(summary(comparison.discrepancies))
+        print("written: " + ", ".join(str(p) for p in written) + (f" ({pages} pages)" if pages else ""))
     return EXIT_OK
+
+
+#: Kinds of row that are a difference between outlets, in the order an editor reads them.
+DIFFERENCES = ("conflict", "scope", "time", "wording", "compatible")
+
+
+def summary(rows: list) -> str:
+    """The closing line: differences by kind, then agreements and single-source figures apart
+    (an agreement is not a discrepancy)."""
+    kinds = Counter(d.kind for d in rows)
+    differences = ", ".join(f"{kinds[k]} {k}" for k in DIFFERENCES if kinds[k]) or "none"
+    return (f"differences: {differences}; agreements: {kinds['agreement']}; "
+            f"figures one outlet alone reports: {kinds['single-source']}")
+
+
+@contextmanager
+def _progress(err: Console, args: argparse.Namespace) -> Iterator[Callable[[str], None]]:
+    """How the stages show: a spinner, a timed line each (--verbose), or nothing (--quiet)."""
+    if args.quiet:
+        yield lambda _stage: None
+    elif args.verbose:
+        started = time.perf_counter()
+        yield lambda stage: err.print(f"[{time.perf_counter() - started:6.2f} s] {stage}", highlight=False)
+    else:
+        with err.status("reading articles") as status:
+            yield lambda stage: status.update(stage)
 
 
 def run_show(args: argparse.Namespace, err: Console) -> int:

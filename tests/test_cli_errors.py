@@ -196,3 +196,23 @@ def test_bad_settings_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], l
     code, err = _main([str(SEED[0]), str(SEED[1]), "--settings", str(settings)], tmp_path, capsys)
     assert code == 2 and "tuning.toml" in err and problem in err, err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name", ["x.docx", "brief", "x.html"])
+def test_output_that_is_not_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """«-o x.docx» used to write x.pdf silently."""
+    code = main(["report", str(SEED[0]), str(SEED[1]), "-o", str(tmp_path / "out" / name)])
+    err = capsys.readouterr().err
+    assert code == 2 and name in err and ".pdf" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_version_quiet_and_the_closing_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0 and capsys.readouterr().out.startswith("compare-sources ")
+    assert main(["report", str(SEED[0]), str(SEED[4]), "-o", str(tmp_path / "q.pdf"), "--no-pdf", "-q"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["report", str(SEED[0]), str(SEED[4]), "-o", str(tmp_path / "s.pdf"), "--no-pdf"]) == 0
+    out = capsys.readouterr().out
+    assert "differences:" in out and "agreements:" in out and "discrepancies" not in out
