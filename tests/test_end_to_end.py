@@ -85,8 +85,10 @@ def test_csv_opens_in_spreadsheets(seeds_run: dict) -> None:
     raw = seeds_run["pdf"].with_suffix(".csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert rows[0][:3] == ["id", "kind", "label"]
+    assert rows[0][:4] == ["id", "kind", "النوع", "label"]
     assert len(rows) == len(seeds_run["json"]["discrepancies"]) + 1
+    kinds = {row[1]: row[2] for row in rows[1:]}
+    assert kinds.get("conflict") == "تعارض" and all(kinds.values())  # the English code and the Arabic label
 
 
 def _pdftotext(pdf) -> str:

@@ -12,6 +12,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ..model import Comparison
+from .report import KIND_AR
 
 
 def to_json(comparison: Comparison) -> str:
@@ -20,18 +21,19 @@ def to_json(comparison: Comparison) -> str:
 
 
 def to_csv(comparison: Comparison) -> str:
-    """One row per discrepancy, one column per outlet; UTF-8 with BOM so spreadsheets show Arabic."""
+    """One row per discrepancy, one column per outlet; UTF-8 with BOM so spreadsheets show Arabic.
+    The kind is given twice: the English code for scripts, the Arabic label for readers."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     articles = comparison.articles
-    writer.writerow(["id", "kind", "label", "explanation",
+    writer.writerow(["id", "kind", "النوع", "label", "explanation",
                      *[f"{a.label} ({a.published or 'تاريخ غير معروف'})" for a in articles]])
     for d in comparison.discrepancies:
         cells = []
         for a in articles:
             values = [v for v in d.values if v.article == a.id]
             cells.append(" | ".join(v.with_note for v in values))
-        writer.writerow([d.id, d.kind, d.label, d.explanation, *cells])
+        writer.writerow([d.id, d.kind, KIND_AR[d.kind], d.label, d.explanation, *cells])
     return "\ufeff" + out.getvalue()
 
 
