@@ -137,3 +137,9 @@ def test_html_is_the_same_document(seeds_run: dict) -> None:
     html = seeds_run["pdf"].with_suffix(".html").read_text(encoding="utf-8")
     assert 'dir="rtl"' in html and "<style>" in html
     assert "جدول الفروق" in html
+
+
+def test_similarity_is_said_in_words_on_a_0_to_1_scale(seeds_run: dict) -> None:
+    html = seeds_run["pdf"].with_suffix(".html").read_text(encoding="utf-8")
+    scores = [float(x) for x in re.findall(r'التشابه: (?:متطابق|متقارب|مرتبط) \(<span dir="ltr">([\d.]+)</span> من 1\)', html)]
+    assert len(scores) == len(seeds_run["json"]["groups"]) and all(0 <= s <= 1 for s in scores)

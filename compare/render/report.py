@@ -119,11 +119,19 @@ def _environment() -> Environment:
     env.globals["kind_ar"] = KIND_AR
     env.filters["date_ar"] = date_ar
     env.filters["percent"] = lambda share: f"{round(100 * share)}%"
+    env.filters["similarity"] = similarity
     env.filters["outlet"] = outlet
     env.filters["isolate_ltr"] = isolate_ltr
     env.globals["count_ar"] = count_ar
     env.globals["unknown_ar"] = UNKNOWN_AR
     return env
+
+
+def similarity(score: float) -> Markup:
+    """A group's score in words and on its 0-1 scale: the probability, under the aligner's learned
+    weights, that the passages report one claim (averaged over the group's pairs)."""
+    words = "متطابق" if score >= 0.9 else "متقارب" if score >= 0.6 else "مرتبط"
+    return Markup('التشابه: {} (<span dir="ltr">{:.2f}</span> من 1)').format(words, min(1.0, max(0.0, score)))
 
 
 def date_ar(iso: str | None) -> str:
