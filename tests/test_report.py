@@ -193,3 +193,17 @@ def test_identical_copies_are_printed_once_and_named() -> None:
     group = html.split('<section class="group')[1].split("</section>")[0]
     assert group.count('<td class="context"') == 2  # the second copy is not printed again
     assert "النص نفسه حرفاً بحرف لدى: مصدر 1" in group
+
+
+def test_one_day_is_that_day_and_undated_values_stay_off_the_timeline() -> None:
+    comparison = _mixed()
+    for article in comparison.articles:
+        article.published = "2021-07-26"
+    html = render_html(comparison)
+    assert "في 26 تموز/يوليو 2021" in html and "بين 26" not in html
+    comparison.articles[1].published = None
+    for fact in comparison.facts:
+        fact.as_of = None
+    html = render_html(comparison)
+    timeline = html.split('<h2 id="timeline">')[1].split("<h2")[0] if '<h2 id="timeline">' in html else ""
+    assert "تاريخ غير معروف" not in timeline

@@ -309,8 +309,9 @@ def _table(comparison: Comparison, rows: list[Discrepancy]) -> list[dict[str, An
 def _timeline(comparison: Comparison, rows: list[Discrepancy]) -> list[dict[str, Any]]:
     """Figures of one fact that differ and were true at different times, oldest first.
 
-    A value's time is its ``as_of`` date, else its article's publication date; a value the
-    article gives as an earlier level (``time == "earlier"``) is shown as "before" that date.
+    A value's time is its ``as_of`` date, else its article's publication date (a value with
+    neither is left out); a value the article gives as an earlier level (``time == "earlier"``)
+    is shown as "before" that date.
     """
     facts = {f.id: f for f in comparison.facts}
     lines = []
@@ -321,7 +322,9 @@ def _timeline(comparison: Comparison, rows: list[Discrepancy]) -> list[dict[str,
             if fact is None or fact.type != "quantity" or fact.form == "ordinal":
                 continue  # an ordinal names an item ("the fourth round"), it is no level over time
             article = comparison.article(v.article)
-            when = fact.as_of or article.published or ""
+            when = fact.as_of or article.published
+            if not when:
+                continue  # a value with no date has no place on a timeline («تاريخ غير معروف»)
             earlier = fact.time == "earlier"
             entries.append({"when": when, "earlier": earlier, "article": article, "v": v,
                             "key": (when, 0 if earlier else 1)})
@@ -411,8 +414,10 @@ def _summary(comparison: Comparison, rows: list[Discrepancy], views: list[GroupV
     dates = sorted(a.published for a in articles if a.published)
     overview = Markup("تقارن هذه الورقة {} عن الحدث نفسه نشرتها {}").format(
         count_ar(len(articles), "مادة واحدة", "مادتين", "مواد", "مادة"), _outlets(comparison, [a.id for a in articles]))
-    if len(dates) > 1:
+    if len(dates) > 1 and dates[0] != dates[-1]:
         overview += Markup("، بين {} و{}").format(date_ar(dates[0]), date_ar(dates[-1]))
+    elif dates:  # every outlet on one day: that day, not «بين 12 آذار و12 آذار»
+        overview += Markup("، في {}").format(date_ar(dates[0]))
     overview += Markup(". طابقنا {} تنقل الخبر نفسه في أكثر من مصدر.").format(
         count_ar(len(views), "مقطعاً واحداً", "مقطعين", "مقاطع", "مقطعاً"))
     agree = []
