@@ -422,6 +422,8 @@ def ingest(paths: list[str], settings: Settings, manifest: Path | None = None) -
     if len(articles) < 2:
         raise InputError(articles[0].source, "is the only distinct article; give at least two articles to compare")
     _infer_dates(articles)
+    for number, article in enumerate(articles, 1):
+        article.position = number  # «مصدر ٤» names an outlet nothing on its page names
     return articles, warnings
 
 

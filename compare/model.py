@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SCHEMA = "compare-sources/1"
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
 @dataclass
@@ -34,10 +35,17 @@ class Article:
     unknown: list[str] = field(default_factory=list)  # metadata that could not be determined
     notes: list[str] = field(default_factory=list)
 
+    position: int = 0  # 1-based place among the compared articles (set by ingest)
+
     @property
     def label(self) -> str:
-        """What a reader calls this article: the outlet, or its file name when the outlet is unknown."""
-        return self.outlet or self.id.rsplit(".", 1)[0][:16]
+        """What a reader calls this article: the outlet, else «مصدر ٤» (its place among the
+        articles; the sources table gives its file), else its file name."""
+        if self.outlet:
+            return self.outlet
+        if self.position:
+            return "مصدر " + str(self.position).translate(_ARABIC_INDIC)
+        return self.id.rsplit(".", 1)[0][:16]
 
     @property
     def words(self) -> int:

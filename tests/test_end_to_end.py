@@ -143,3 +143,11 @@ def test_similarity_is_said_in_words_on_a_0_to_1_scale(seeds_run: dict) -> None:
     html = seeds_run["pdf"].with_suffix(".html").read_text(encoding="utf-8")
     scores = [float(x) for x in re.findall(r'التشابه: (?:متطابق|متقارب|مرتبط) \(<span dir="ltr">([\d.]+)</span> من 1\)', html)]
     assert len(scores) == len(seeds_run["json"]["groups"]) and all(0 <= s <= 1 for s in scores)
+
+
+def test_an_unnamed_outlet_is_called_by_its_place(seeds_run: dict) -> None:
+    """The seeds' fourth page names no outlet: «مصدر ٤» everywhere, its file in the sources table."""
+    unnamed = [a for a in seeds_run["json"]["articles"] if not a["outlet"]]
+    assert [a["position"] for a in unnamed] == [4]
+    html = seeds_run["pdf"].with_suffix(".html").read_text(encoding="utf-8")
+    assert "مصدر ٤" in html and "003_1959643b4c841efe.txt" in html and ">003_19596" not in html
