@@ -155,6 +155,8 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
     if not args.quiet:
         print(f"{len(comparison.articles)} articles, {len(comparison.groups)} aligned groups, {len(comparison.facts)} facts")
         print(summary(comparison.discrepancies))
+        if comparison.uncovered:  # never a silent all-clear: say which articles were not compared
+            print(f"not compared (language the fact readers do not cover): {', '.join(comparison.uncovered)}")
         print("written: " + ", ".join(str(p) for p in written) + (f" ({pages} pages)" if pages else ""))
     return EXIT_OK
 

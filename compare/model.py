@@ -184,6 +184,7 @@ class Comparison:
     warnings: list[str] = field(default_factory=list)
     schema: str = SCHEMA
     reuse: dict[str, Any] = field(default_factory=dict)  # verbatim reuse per article pair, likely sources (compare.reuse)
+    uncovered: list[str] = field(default_factory=list)  # articles in a language the fact readers do not cover
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)

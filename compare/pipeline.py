@@ -56,8 +56,26 @@ def compare_articles(articles: list[Article], settings: Settings | None = None, 
                             settings=settings.to_dict(), generated=generated_at())
     comparison.reuse = compute_reuse(articles, groups)
     comparison.title = default_title(comparison)
-    comparison.warnings = _weekday_warnings(comparison) + date_warnings
+    comparison.uncovered = [a.id for a in articles if a.language not in COVERED_LANGUAGES]
+    comparison.warnings = _language_warnings(comparison) + _weekday_warnings(comparison) + date_warnings
     return comparison
+
+
+#: Languages whose figures, dates and speakers the fact readers understand.
+COVERED_LANGUAGES = frozenset({"ar"})
+_LANGUAGE_AR = {"en": "الإنجليزية", "fr": "الفرنسية", "fa": "الفارسية", "ur": "الأردية", "he": "العبرية"}
+
+
+def _language_warnings(comparison: Comparison) -> list[str]:
+    """Articles whose language the readers do not cover: their figures were not compared, so a
+    briefing with no differences must not read as an all-clear."""
+    lines = []
+    for article_id in comparison.uncovered:
+        article = comparison.article(article_id)
+        language = _LANGUAGE_AR.get(article.language, f"غير محددة ({article.language})")
+        lines.append(f"{article.label}: المادة باللغة {language}، ولا تقرأ الأداة أرقامها وتواريخها وأسماءها، "
+                     "فلم تُقارن بالمصادر الأخرى")
+    return lines
 
 
 def _weekday_warnings(comparison: Comparison) -> list[str]:

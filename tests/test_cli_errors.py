@@ -6,6 +6,7 @@ A few cases run the real ``python -m compare``; the rest call :func:`compare.cli
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -216,3 +217,22 @@ def test_version_quiet_and_the_closing_summary(tmp_path: Path, capsys: pytest.Ca
     assert main(["report", str(SEED[0]), str(SEED[4]), "-o", str(tmp_path / "s.pdf"), "--no-pdf"]) == 0
     out = capsys.readouterr().out
     assert "differences:" in out and "agreements:" in out and "discrepancies" not in out
+
+
+def test_articles_in_an_uncovered_language_are_never_a_silent_all_clear(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two English articles (9 vs 11 dead): the fact readers cover Arabic, so the output says the
+    figures were not compared, in the terminal, the JSON and on page one."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Nine people were killed on Monday when a fire broke out in a crowded "
+                                           "market in the capital, the civil defence said.", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("Eleven people died on Monday after a fire swept through a busy market "
+                                           "in the capital, according to hospital sources.", encoding="utf-8")
+    out = tmp_path / "out" / "e.pdf"
+    assert main(["report", str(tmp_path / "in"), "-o", str(out), "--no-pdf"]) == 0
+    captured = capsys.readouterr()
+    assert "not compared" in captured.out and "الإنجليزية" in captured.err
+    data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert data["uncovered"] == ["a.txt", "b.txt"]
+    html = out.with_suffix(".html").read_text(encoding="utf-8")
+    assert "فلم تُقارن" in html and "لا تقرأ الأداة أرقامها فلم تُقارن" in html
