@@ -380,3 +380,25 @@ def test_hostile_article_renders_and_fetches_nothing(tmp_path: Path) -> None:
     assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img" in BIDI_CONTROLS.sub("", run("pdftotext", str(out), "-"))
+
+
+SECTION_HEADINGS = ("الخلاصة", "جدول الفروق", "تطور الأرقام عبر الزمن", "المقاطع المتطابقة", "مصفوفة النقل",
+                    "المصادر", "المنهجية")
+
+
+@needs_poppler
+def test_no_section_heading_ends_a_page(tmp_path: Path) -> None:
+    """The boat-sinking dev story put «تطور الأرقام عبر الزمن» and its intro line at the foot of
+    page 2, its table on page 3."""
+    from compare.cli import main
+
+    out = tmp_path / "d5.pdf"
+    assert main(["report", str(Path(__file__).parent / "data" / "devset" / "d5_boat_sinking"), "-o", str(out), "-q"]) == 0
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(out)], capture_output=True,
+                                                            text=True, check=True).stdout)[1])
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(out), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        lines = [re.sub("[\u202a-\u202e\u2066-\u2069]", "", line).strip() for line in text.splitlines() if line.strip()]
+        last = lines[-4:-1]  # the lines above the page number
+        assert not [line for line in last[-2:] if line in SECTION_HEADINGS], (page, last)
