@@ -207,3 +207,20 @@ def test_one_day_is_that_day_and_undated_values_stay_off_the_timeline() -> None:
     html = render_html(comparison)
     timeline = html.split('<h2 id="timeline">')[1].split("<h2")[0] if '<h2 id="timeline">' in html else ""
     assert "تاريخ غير معروف" not in timeline
+
+
+def test_a_copy_respelt_is_not_called_letter_for_letter() -> None:
+    """Agency copy with «الإعلامي/الاعلامي» and «في/فى» is the same text after spelling is folded:
+    printed once, the variants named, and never «حرفاً بحرف»."""
+    from compare.pipeline import compare_articles
+
+    copy = "وقال المكتب الإعلامي في الوزارة إن فرق الإنقاذ انتشلت 12 ناجيا من تحت الأنقاض حتى صباح اليوم."
+    respelt = copy.replace("الإعلامي", "الاعلامي").replace(" في ", " فى ")
+    texts = [f"عنوان الخبر الأول عن الزلزال في المدينة\n{copy}",
+             f"عنوان مختلف تماما عن الكارثة في البلاد\n{respelt}",
+             "وأوضحت الوزارة أن فرق الإنقاذ انتشلت 12 ناجيا من تحت الأنقاض حتى صباح اليوم بعد جهود كبيرة."]
+    articles = [Article(id=f"{n}.txt", source="", text=t, outlet=f"مصدر {n}", published="2023-02-08")
+                for n, t in enumerate(texts)]
+    group = render_html(compare_articles(articles)).split('<section class="group')[1].split("</section>")[0]
+    assert group.count('<td class="context"') == 2 and "حرفاً بحرف" not in group
+    assert "النص نفسه بعد توحيد الإملاء لدى مصدر 1" in group and "الإعلامي/الاعلامي" in group and "في/فى" in group

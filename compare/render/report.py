@@ -79,10 +79,11 @@ class GroupView:
     copied_words: int
     breakable: bool
     also: list[Article]  # outlets whose passage is word for word one already printed
+    spelled: list[tuple[Article, list[str]]] = field(default_factory=list)  # the same after spelling is folded
 
     @property
     def outlets(self) -> list[Article]:
-        return [c.article for c in self.cells] + self.also
+        return [c.article for c in self.cells] + self.also + [a for a, _ in self.spelled]
 
     @property
     def rows(self) -> list[list[Cell]]:
@@ -214,17 +215,24 @@ def _groups(comparison: Comparison, marks: Marks) -> list[GroupView]:
         for p in group.passages:
             by_article[p.article].append(p)
         cells = []
-        printed: set[str] = set()
+        printed: dict[str, list[str]] = {}  # matching key of a printed passage -> its words as written
         also: list[Article] = []
+        spelled: list[tuple[Article, list[str]]] = []
         for article in comparison.articles:
             passages = by_article.get(article.id)
             if passages:
                 start, end = passages[0].start, passages[-1].end
-                wording = " ".join(t.key for t in tokens(article.text, start, end))
+                words = tokens(article.text, start, end)
+                wording = " ".join(t.key for t in words)
+                written = [article.text[t.start:t.end] for t in words]
                 if wording in printed:  # agency copy carried unchanged: print it once, name the others
-                    also.append(article)
+                    variants = [f"{a}/{b}" for a, b in zip(printed[wording], written, strict=True) if a != b]
+                    if variants:
+                        spelled.append((article, list(dict.fromkeys(variants))))
+                    else:
+                        also.append(article)
                     continue
-                printed.add(wording)
+                printed[wording] = written
                 lo, hi = _context(article.text, passages[0].para_start, start, end, passages[-1].para_end)
                 after = marks.render(article, end, hi) + _clip(hi < passages[-1].para_end)
                 for s_start, s_end in _related(comparison, group, article, lo, hi):
@@ -236,7 +244,7 @@ def _groups(comparison: Comparison, marks: Marks) -> list[GroupView]:
                         marks.render(article, headline.start, headline.end)) + before
                 cells.append(Cell(article, before, marks.render(article, start, end), after))
         copied = sum(run.get("words", 0) for run in group.verbatim)
-        views.append(GroupView(group, number, cells, copied, _estimated_mm(cells) > BREAKABLE_MM, also))
+        views.append(GroupView(group, number, cells, copied, _estimated_mm(cells) > BREAKABLE_MM, also, spelled))
     return views
 
 
