@@ -128,6 +128,11 @@ def _future(f: Fact) -> bool:
     return f.time == "future"
 
 
+def _respaced(a: list[Token], b: list[Token]) -> bool:
+    """The same letters split into words differently («ما زالت» / «مازالت»): spelling, not wording."""
+    return "".join(skeleton(t.key) for t in a) == "".join(skeleton(t.key) for t in b)
+
+
 def _said_on(f: Fact) -> bool:
     """A day a statement can have been made on: not in the future of its article («غداً»،
     «الاثنين المقبل» are what it announces)."""
@@ -599,7 +604,7 @@ class Differ:
             ops = SequenceMatcher(None, [skeleton(t.key) for t in ta], [skeleton(t.key) for t in tb],
                                   autojunk=False).get_opcodes()
             for n, (op, i1, i2, j1, j2) in enumerate(ops):
-                if op != "replace":
+                if op != "replace" or _respaced(ta[i1:i2], tb[j1:j2]):
                     continue
                 before = n > 0 and ops[n - 1][0] == "equal" and ops[n - 1][2] - ops[n - 1][1] >= 2
                 after = n + 1 < len(ops) and ops[n + 1][0] == "equal" and ops[n + 1][2] - ops[n + 1][1] >= 2

@@ -149,3 +149,15 @@ def test_a_named_weekday_that_misses_its_date_is_flagged_for_checking() -> None:
     comparison = compare_articles(articles)  # 2021-07-26 is a Monday: yesterday was Sunday
     assert [f.text for f in comparison.facts if f.check == "weekday"] == ["أمس الجمعة"]
     assert len(comparison.warnings) == 1 and "أمس الجمعة" in comparison.warnings[0]
+
+
+def test_words_split_differently_are_not_a_difference() -> None:
+    """«ما زالت» / «مازالت» is spelling: the passage is aligned and no word is marked as differing."""
+    from compare.model import Article
+    from compare.pipeline import compare_articles
+
+    text = "وقال المسؤول إن فرق الإنقاذ {} تبحث عن المفقودين تحت الأنقاض في القرية المنكوبة منذ الفجر."
+    articles = [Article(id=f"{n}.txt", source="", text=text.format(w), published="2024-01-01")
+                for n, w in (("a", "ما زالت"), ("b", "مازالت"))]
+    groups = compare_articles(articles).groups
+    assert groups and not [d.text for g in groups for d in g.differences]
