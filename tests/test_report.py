@@ -224,3 +224,13 @@ def test_a_copy_respelt_is_not_called_letter_for_letter() -> None:
     group = render_html(compare_articles(articles)).split('<section class="group')[1].split("</section>")[0]
     assert group.count('<td class="context"') == 2 and "حرفاً بحرف" not in group
     assert "النص نفسه بعد توحيد الإملاء لدى مصدر 1" in group and "الإعلامي/الاعلامي" in group and "في/فى" in group
+
+
+def test_every_setting_is_described_in_arabic() -> None:
+    from compare.render.report import SETTINGS_AR, date_source_ar
+    from compare.settings import Settings
+
+    assert set(Settings().to_dict()) == set(SETTINGS_AR)
+    assert date_source_ar("dateline الإثنين 30 جوان 2025 - 11:40") == "سطر التاريخ «الإثنين 30 جوان 2025 - 11:40»"
+    assert date_source_ar("page metadata (article:published_time)") == "بيانات الصفحة «article:published_time»"
+    assert date_source_ar("manifest") == "ملف المصادر"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,8 @@ MONTHS_AR = ("كانون الثاني/يناير", "شباط/فبراير", "آ�
              "كانون الأول/ديسمبر")
 #: Metadata ingest could not determine (Article.unknown), as the briefing names it.
 UNKNOWN_AR = {"outlet": "اسم المصدر", "publication date": "تاريخ النشر"}
+#: What each setting does, for the method section (templates/settings_ar.toml).
+SETTINGS_AR: dict[str, str] = tomllib.loads((TEMPLATES / "settings_ar.toml").read_text(encoding="utf-8"))
 #: A group taller than this (estimated, mm) may break across pages; shorter ones never split.
 BREAKABLE_MM = 90.0
 #: Outlets side by side in one table row; more continue in another row below, because
@@ -125,7 +128,25 @@ def _environment() -> Environment:
     env.filters["isolate_ltr"] = isolate_ltr
     env.globals["count_ar"] = count_ar
     env.globals["unknown_ar"] = UNKNOWN_AR
+    env.globals["settings_ar"] = SETTINGS_AR
+    env.filters["date_source_ar"] = date_source_ar
     return env
+
+
+def date_source_ar(source: str | None) -> str:
+    """How a publication date was found, in Arabic (the JSON keeps the English code)."""
+    if not source:
+        return "—"
+    if source == "manifest":
+        return "ملف المصادر"
+    for prefix, arabic in (("dateline ", "سطر التاريخ"), ("full date in the first lines: ", "تاريخ كامل في أول الأسطر"),
+                           ("page metadata ", "بيانات الصفحة")):
+        if source.startswith(prefix):
+            return f"{arabic} «{source[len(prefix):].strip('()')}»"
+    if source.startswith("guess from weekday: "):
+        cue = source.removeprefix("guess from weekday: ").split(" → ")[0]
+        return f"اسم اليوم «{cue}» قياساً على المواد الأخرى"
+    return source
 
 
 def similarity(score: float) -> Markup:
