@@ -337,7 +337,9 @@ def read_article(source: Source, entry: Entry | None, settings: Settings) -> Art
                       removed_lines=cleaned.removed)
     article.title = (entry and entry.title) or meta.get("title") or cleaned.kept_lines[0][:200]
     article.url = (entry and entry.url) or meta.get("url") or source.url
-    _set_outlet(article, entry, meta.get("outlet"))
+    segments = re.sub(r"<[^>]+>", "\n", raw).splitlines() if source.is_html else article.removed_lines
+    copyright_lines = [line for line in segments if "©" in line]  # an HTML footer: each element's own text
+    _set_outlet(article, entry, meta.get("outlet"), copyright_lines)
     if entry and entry.published:
         article.published, article.date_source = entry.published, "manifest"
     elif meta.get("published"):
@@ -350,13 +352,20 @@ def read_article(source: Source, entry: Entry | None, settings: Settings) -> Art
     return article
 
 
-def _set_outlet(article: Article, entry: Entry | None, page_outlet: str | None) -> None:
+def _set_outlet(article: Article, entry: Entry | None, page_outlet: str | None, copyright_lines: list[str]) -> None:
+    """The outlet from the manifest, the page's metadata, its copyright line («© 2025 المدار -
+    جميع الحقوق محفوظة»), its credit line, or its web address, in that order of trust."""
     if entry and entry.outlet:
         article.outlet, article.outlet_source = entry.outlet, "manifest"
         return
     if page_outlet:
         article.outlet, article.outlet_source = page_outlet, "page metadata"
         return
+    for line in copyright_lines:
+        name = copyright_name(line)
+        if name:
+            article.outlet, article.outlet_source = name, f"copyright line “{line.strip()[:80]}”"
+            return
     for line in article.removed_lines:
         m = _CREDIT.match(line) or _BRAND.match(line)
         if m:
@@ -367,6 +376,27 @@ def _set_outlet(article: Article, entry: Entry | None, page_outlet: str | None) 
         article.outlet, article.outlet_source = host.removeprefix("www."), "web address"
         return
     article.unknown.append("outlet")
+
+
+#: What a copyright line says besides the owner's name.
+_COPYRIGHT_WORDS = re.compile(r"<[^>]*>|©|&copy;|\(c\)|[0-9٠-٩]{4}|جميع|كافة|الحقوق|حقوق|محفوظة|محفوظه|النشر|الطبع|"
+                              r"all rights reserved|copyright|[-–—|.:,،]", re.IGNORECASE)
+#: «محفوظة ل…»: the preposition before the owner's name.
+_RESERVED_FOR = re.compile(r"محفوظ[ةه]\s+لـ?\s*")
+#: A kind of outlet before the name: «لموقع أخبار المرسى» is the site «أخبار المرسى».
+_OWNER_PREFIX = re.compile(r"^(?:موقع|صحيفة|جريدة)\s+")
+
+
+def copyright_name(line: str) -> str | None:
+    """The owner's name in a copyright line, or None when it names nobody («© 2025 - جميع الحقوق
+    محفوظة»). The page's own words, not a list of outlets: a line that says more is not one."""
+    if "©" not in line and "&copy;" not in line:
+        return None
+    line = _RESERVED_FOR.sub("محفوظة ", line)  # «محفوظة لصوت الهضاب»: the ل is not the name's
+    rest = " ".join(_COPYRIGHT_WORDS.sub(" ", line).split())
+    rest = _OWNER_PREFIX.sub("", rest).strip()
+    words = rest.split()
+    return rest if 1 <= len(words) <= 5 else None
 
 
 def detect_language(text: str) -> tuple[str, str]:

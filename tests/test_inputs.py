@@ -11,7 +11,7 @@ from conftest import SEEDS
 
 from compare.decode import decode, repair_mojibake
 from compare.errors import InputError
-from compare.ingest import detect_language, find_inputs, ingest, jaccard, word_shingles
+from compare.ingest import copyright_name, detect_language, find_inputs, ingest, jaccard, word_shingles
 from compare.manifest import read_manifest
 from compare.pipeline import compare
 from compare.render.export import staged
@@ -461,3 +461,29 @@ def test_html_comments_inside_the_article_do_not_break_date_finding(tmp_path: Pa
             "</article></body></html>", encoding="utf-8")
     articles, _ = ingest([str(tmp_path)], Settings())
     assert len(articles) == 2 and all("40 إصابة" in a.text for a in articles)
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("© 2025 الأطلس الجديد - جميع الحقوق محفوظة", "الأطلس الجديد"),
+    ("جميع الحقوق محفوظة لصوت الهضاب © 2025", "صوت الهضاب"),
+    ("جميع الحقوق محفوظة لموقع أخبار المرسى © 2025", "أخبار المرسى"),
+    ("حقوق النشر © ٢٠٢٥ المدار", "المدار"),
+    ("© 2025 - جميع الحقوق محفوظة", None),
+])
+def test_copyright_line_names_the_outlet(line: str, name: str | None) -> None:
+    assert copyright_name(line) == name
+
+
+def test_outlets_of_the_dev_stories_come_from_their_pages() -> None:
+    """Outlets named by the page itself (copyright line, site metadata, credit line), not the file."""
+    import json
+
+    found = right = 0
+    for story in sorted((Path(__file__).parent / "data" / "devset").glob("d*_*")):
+        gold = json.loads((story / "gold.json").read_text(encoding="utf-8"))
+        articles, _ = ingest([str(story)], Settings())
+        for article in articles:
+            found += 1
+            right += bool(article.outlet) and article.outlet.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")) \
+                in gold["articles"][article.id]["outlet"]
+    assert (right, found) == (30, 30)
