@@ -104,7 +104,7 @@ def _headline(layer: Layer, passage: Passage) -> bool:
     """The article's headline: it sums up the story, so it resembles every other outlet's lead
     and summary without reporting one claim of its own; its figures stay facts of the article."""
     title = layer.article.title
-    return bool(title) and passage.paragraph == 0 and passage.text.strip() in title.strip()
+    return bool(title) and passage.paragraph <= 2 and passage.text.strip() in title.strip()  # after a masthead
 
 
 def _attach_headlines(groups: list[Group], layers: list[Layer], units: list[Unit]) -> None:

@@ -335,7 +335,8 @@ def read_article(source: Source, entry: Entry | None, settings: Settings) -> Art
         raise InputError(source.where, "holds no article text once page noise is removed")
     article = Article(id=source.name, source=source.where, text=cleaned.text, raw_chars=len(raw),
                       removed_lines=cleaned.removed)
-    article.title = (entry and entry.title) or meta.get("title") or cleaned.kept_lines[0][:200]
+    headline = next((line for line in cleaned.kept_lines if not _MASTHEAD.search(line)), cleaned.kept_lines[0])
+    article.title = (entry and entry.title) or meta.get("title") or headline[:200]
     article.url = (entry and entry.url) or meta.get("url") or source.url
     segments = re.sub(r"<[^>]+>", "\n", raw).splitlines() if source.is_html else article.removed_lines
     copyright_lines = [line for line in segments if "©" in line]  # an HTML footer: each element's own text
@@ -378,6 +379,9 @@ def _set_outlet(article: Article, entry: Entry | None, page_outlet: str | None, 
     article.unknown.append("outlet")
 
 
+#: A masthead tagline, not a headline: «جريدة جهوية مستقلة - تصدر عن مؤسسة الهضاب للإعلام».
+_MASTHEAD = re.compile(r"^\W*(?:جريدة|صحيفة|يومية|أسبوعية|مجلة|موقع إخباري|شبكة إخبارية)\s+\S+(?:\s+\S+)?\s+(?:مستقلة|"
+                       r"إخبارية|عربية|وطنية|جهوية)|تصدر عن|يصدر عن|صادرة عن")
 #: What a copyright line says besides the owner's name.
 _COPYRIGHT_WORDS = re.compile(r"<[^>]*>|©|&copy;|\(c\)|[0-9٠-٩]{4}|جميع|كافة|الحقوق|حقوق|محفوظة|محفوظه|النشر|الطبع|"
                               r"all rights reserved|copyright|[-–—|.:,،]", re.IGNORECASE)

@@ -487,3 +487,9 @@ def test_outlets_of_the_dev_stories_come_from_their_pages() -> None:
             right += bool(article.outlet) and article.outlet.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")) \
                 in gold["articles"][article.id]["outlet"]
     assert (right, found) == (30, 30)
+
+
+def test_a_masthead_tagline_is_not_the_headline() -> None:
+    articles, _ = ingest([str(Path(__file__).parent / "data" / "devset" / "d1_earthquake")], Settings())
+    titles = {a.id: a.title for a in articles}
+    assert titles["b_sawt_hidhab.txt"] == "بعد ليلة رعب.. أزغار تحصي قتلاها وتنتظر المساعدات"
