@@ -109,3 +109,20 @@ def test_english_cells_are_left_to_right(browser, tmp_path: Path) -> None:
     directions = [browser.execute_script("return getComputedStyle(arguments[0]).direction", c) for c in cells]
     assert directions == ["rtl", "ltr"]
     assert cells[0].rect["x"] > cells[1].rect["x"]  # Arabic outlet first, on the right
+
+
+def test_column_headers_sort_from_the_keyboard(browser, seeds_run: dict) -> None:
+    """Each header is a button: Tab reaches it, Enter sorts, and the header says how (aria-sort)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    _open(browser, seeds_run["pdf"].with_suffix(".html"))
+    buttons = browser.find_elements(By.CSS_SELECTOR, "table.discrepancies thead th button.sort")
+    assert len(buttons) == len(browser.find_elements(By.CSS_SELECTOR, "table.discrepancies thead th"))
+    label = buttons[1]  # the fact label
+    label.send_keys(Keys.ENTER)
+    header = label.find_element(By.XPATH, "ancestor::th")
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert browser.execute_script("return document.activeElement === arguments[0]", label)
+    label.send_keys(Keys.SPACE)
+    assert header.get_attribute("aria-sort") == "descending"
