@@ -50,3 +50,22 @@ def test_cli_show_prints_the_seeds_table(capsys) -> None:
     assert "المقاطع المتطابقة" in out
     assert "3500" in out and "5200" in out
     assert "ما ينفرد به مصدر واحد" in out
+
+
+def test_no_word_is_split_and_visual_cells_keep_their_lines_in_order() -> None:
+    comparison = _mixed()
+    long_note = "القوات الأميركية المنتشرة في العراق منذ سنوات طويلة بحسب المتحدث باسم وزارة الدفاع"
+    comparison.discrepancies.append(Discrepancy("d3", "عدد القوات الأميركية (تقريبي)", "scope", [
+        Value("ar.txt", "", "2500", 2500, note=long_note), Value("en.txt", "", "3000", 3000)]))
+    out = io.StringIO()
+    render(comparison, Console(file=out, width=60, color_system=None), visual_order=False)
+    words = set(long_note.split())
+    cut = [piece for line in out.getvalue().splitlines() for piece in line.replace("│", " ").split()
+           if any(w.startswith(piece) and w != piece for w in words) and piece not in words]
+    assert not cut, cut  # «الأميركي|ة»
+    out = io.StringIO()
+    render(comparison, Console(file=out, width=60, color_system=None), visual_order=True)
+    text = out.getvalue()
+    first, last = visual("القوات"), visual("الدفاع")
+    assert text.index(first) < text.index(last)  # the cell's first words on its first line
+    assert visual("(تقريبي)") in text or visual("عدد القوات الأميركية (تقريبي)", 20).split("\n")[0] in text

@@ -9,6 +9,7 @@ row: the bidi algorithm over a row reorders across cells and turned 2021-07-25 i
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 
 import arabic_reshaper
@@ -30,32 +31,50 @@ KIND_STYLE = {
 }
 
 
-def visual(text: str) -> str:
-    """One cell in display order: each line shaped and reordered on its own."""
-    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+def visual(text: str, width: int | None = None) -> str:
+    """One cell in display order: wrapped in logical order to ``width`` first (a terminal must not
+    wrap a reordered line: its lines would come out last first), then each line shaped and
+    reordered on its own (python-bidi mirrors the brackets)."""
+    lines = [part for line in text.split("\n") for part in (textwrap.wrap(line, width) if width else [line]) or [""]]
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in lines)
+
+
+def _longest_word(texts: list[str]) -> int:
+    """Width of the longest word of a column: rich never folds a column narrower than this, so a
+    word is never split («الأميركي|ة»)."""
+    return max((len(word) for text in texts for word in text.split()), default=1)
 
 
 def render(comparison: Comparison, console: Console, *, visual_order: bool = False) -> None:
     """Print the title, the discrepancy table, then counts of groups and single-source facts."""
-    cell = visual if visual_order else str
     labels = {a.id: a.label for a in comparison.articles}
-    table = Table(title=cell(comparison.title), show_lines=True, title_justify="right")
     columns: list[tuple[str, str | None]] = [("النوع", None), ("الواقعة", None)]
     columns += [(a.label, a.id) for a in comparison.articles]
-    rows = []
+    texts: list[list[str]] = []
     for d in table_rows(comparison):
-        row = [Text(cell(KIND_AR[d.kind]), style=KIND_STYLE.get(d.kind, "")),
-               Text(cell(d.label), style="bold")]
+        row = [KIND_AR[d.kind], d.label]
         for _, article in columns[2:]:
-            values = [v.with_note for v in d.values if v.article == article]
-            row.append(Text(cell("\n".join(values))))
-        rows.append(row)
+            row.append("\n".join(v.with_note for v in d.values if v.article == article))
+        texts.append(row)
+    styles = [lambda d: KIND_STYLE.get(d.kind, ""), lambda d: "bold"]
+    # visual order: every column gets a fixed width (a border and two spaces of padding around
+    # each), cells are wrapped to it before reordering
+    width = max(4, (console.width - 1) // len(columns) - 3) if visual_order else None
+    cell = (lambda text: visual(text, width)) if visual_order else str
+    table = Table(title=visual(comparison.title, console.width) if visual_order else comparison.title,
+                  show_lines=True, title_justify="right")
     order = slice(None, None, -1) if visual_order else slice(None)
-    for name, _ in columns[order]:
-        table.add_column(cell(name), justify="right" if visual_order else "left", overflow="fold")
-    for row in rows:
-        table.add_row(*row[order])
+    for n, (name, _) in list(enumerate(columns))[order]:
+        longest = _longest_word([name] + [row[n] for row in texts])
+        if visual_order:
+            table.add_column(cell(name), justify="right", width=width, no_wrap=True)
+        else:
+            table.add_column(name, justify="left", min_width=min(longest, 30), overflow="fold")
+    for d, row in zip(table_rows(comparison), texts, strict=True):
+        shown = [Text(cell(text), style=styles[n](d) if n < 2 else "") for n, text in enumerate(row)]
+        table.add_row(*shown[order])
     console.print(table)
+    cell = visual if visual_order else str  # lines below the table wrap as the terminal likes
     kinds = Counter(g.kind for g in comparison.groups)
     parts = "، ".join(f"{KIND_AR[k]} {n}" for k, n in kinds.most_common())
     console.print(cell(f"المقاطع المتطابقة: {len(comparison.groups)}" + (f" ({parts})" if parts else "")))
