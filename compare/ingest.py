@@ -32,6 +32,11 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 #: A credit line that names the outlet: "بغداد اليوم – متابعة", "ليفانت نيوز_ أسوشيتد برس".
 _CREDIT = re.compile(r"^\s*(?P<outlet>[^–—_|/\-:]{3,30}?)\s*[–—_|/\-]\s*(متابعة|خاص|وكالات|.{0,20}(برس|رويترز))")
+#: A dateline credit, place then outlet: «الزرقاء - الميدان اليوم», «تالا نزيري - المدار | إعداد: …».
+#: The outlet part is one to three words and not a note (خاص، متابعة، وكالات …: then the line names a
+#: place only, and _CREDIT reads «outlet - متابعة»).
+_PLACE_CREDIT = re.compile(r"^\s*(?!(?:الرئيسية|الصفحة الرئيسية|أخبار|الأخبار)\s)[^–—\-|:\d]{2,25}?\s+[–—\-]\s+(?P<outlet>(?!خاص|متابعة|متابعات|وكالات|ترجمة|تقرير)"
+                           r"[^\s|:،,\d–—\-]+(?:\s[^\s|:،,\d–—\-]+){0,2})\s*(?:[|:،,].*)?$")
 #: A short line that is a media brand: "رووداو ديجيتال", "... نيوز", "... نت".
 _BRAND = re.compile(r"^\s*(?P<outlet>\S+(?:\s\S+)?\s(ديجيتال|نيوز|نت|تايمز|بوست|الإخبارية|الإخباري|24))\s*$")
 #: <meta> names of a page's publication time (property, name or itemprop), lower case.
@@ -368,7 +373,7 @@ def _set_outlet(article: Article, entry: Entry | None, page_outlet: str | None, 
             article.outlet, article.outlet_source = name, f"copyright line “{line.strip()[:80]}”"
             return
     for line in article.removed_lines:
-        m = _CREDIT.match(line) or _BRAND.match(line)
+        m = _CREDIT.match(line) or _BRAND.match(line) or _PLACE_CREDIT.match(line)
         if m:
             article.outlet, article.outlet_source = m.group("outlet").strip(), f"credit line “{line}”"
             return

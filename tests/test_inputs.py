@@ -493,3 +493,19 @@ def test_a_masthead_tagline_is_not_the_headline() -> None:
     articles, _ = ingest([str(Path(__file__).parent / "data" / "devset" / "d1_earthquake")], Settings())
     titles = {a.id: a.title for a in articles}
     assert titles["b_sawt_hidhab.txt"] == "بعد ليلة رعب.. أزغار تحصي قتلاها وتنتظر المساعدات"
+
+
+@pytest.mark.parametrize(("credit", "outlet"), [
+    ("الزرقاء - الميدان اليوم", "الميدان اليوم"),
+    ("بغداد - رووداو", "رووداو"),
+    ("تالا نزيري - المدار | إعداد: ريم الحمادي", "المدار"),
+    ("الرئيسية - الأخبار", None),  # a breadcrumb
+])
+def test_a_dateline_credit_names_the_outlet(tmp_path: Path, credit: str, outlet: str | None) -> None:
+    body = ("أعلنت السلطات المحلية اليوم افتتاح الجسر الجديد فوق النهر بعد عامين من الأشغال، "
+            "وقال المحافظ إن المشروع سيخفف الازدحام في وسط المدينة.")
+    (tmp_path / "a.txt").write_text(f"{credit}\n{body}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("وقالت مصادر إن الجسر كلف أكثر من عشرين مليون دينار، وإن افتتاحه تأخر أشهراً.\n",
+                                    encoding="utf-8")
+    articles, _ = ingest([str(tmp_path)], Settings())
+    assert next(a for a in articles if a.id == "a.txt").outlet == outlet
