@@ -181,7 +181,7 @@ def extract_html(html: str) -> tuple[str, dict[str, str | None]]:
     meta = trafilatura.extract_metadata(html)
     found = html_published(html)
     return text or "", {
-        "outlet": getattr(meta, "sitename", None),
+        "outlet": getattr(meta, "sitename", None) or json_ld_publisher(html),
         "title": getattr(meta, "title", None),
         "published": found[0] if found else None,
         "date_source": found[1] if found else None,
@@ -228,25 +228,41 @@ def html_published(html: str, today: dt.date | None = None) -> tuple[str, str] |
     return (choice[0].isoformat(), choice[1]) if choice else None
 
 
-def _json_ld_dates(text: str) -> list[str]:
-    """``datePublished`` values anywhere in a JSON-LD block (also inside @graph lists)."""
+def _json_ld_items(text: str) -> list[dict]:
+    """Every object of a JSON-LD block, depth first (also inside @graph lists); none if invalid."""
     import json
 
     try:
-        data = json.loads(text)
+        stack = [json.loads(text)]
     except ValueError:
-        return re.findall(r'"datePublished"\s*:\s*"([^"]+)"', text)
-    out: list[str] = []
-    stack = [data]
+        return []
+    out: list[dict] = []
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            if isinstance(item.get("datePublished"), str):
-                out.append(item["datePublished"])
-            stack.extend(item.values())
+            out.append(item)
+            stack.extend(reversed(list(item.values())))
         elif isinstance(item, list):
             stack.extend(reversed(item))
     return out
+
+
+def _json_ld_dates(text: str) -> list[str]:
+    """``datePublished`` values anywhere in a JSON-LD block."""
+    items = _json_ld_items(text)
+    if not items:
+        return re.findall(r'"datePublished"\s*:\s*"([^"]+)"', text)
+    return [item["datePublished"] for item in items if isinstance(item.get("datePublished"), str)]
+
+
+def json_ld_publisher(html: str) -> str | None:
+    """The ``publisher.name`` of the page's JSON-LD: the outlet, as the page declares it."""
+    for block in re.findall(r'<script[^>]*application/ld\+json[^>]*>(.*?)</script>', html, re.S | re.I):
+        for item in _json_ld_items(block):
+            publisher = item.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
+                return publisher["name"].strip()
+    return None
 
 
 def _safe_iso(value: str) -> dt.date | None:
