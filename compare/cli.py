@@ -67,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--visual", action="store_true",
                       help="shape and reorder Arabic cell by cell, for terminals without bidi support")
     show.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
+    sub.add_parser("settings", help="print every tuning setting with its default and what it does",
+                   description="Print the settings a --settings FILE.toml may override: name, default, and "
+                               "what each does (in Arabic, as in the briefing's method section).")
     return parser
 
 
@@ -198,11 +201,22 @@ def run_show(args: argparse.Namespace, err: Console) -> int:
     return EXIT_OK
 
 
+def run_settings(_args: argparse.Namespace, _err: Console) -> int:
+    """One line per setting: ``name = default`` and its description, ready for a settings TOML."""
+    from .render.report import SETTINGS_AR
+
+    for name, value in Settings().to_dict().items():
+        print(f"{name} = {value!r}  # {SETTINGS_AR.get(name, '')}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     err = Console(stderr=True)
+    args.debug = getattr(args, "debug", False)
+    command = {"show": run_show, "settings": run_settings}.get(args.command, run_report)
     try:
-        return (run_show if args.command == "show" else run_report)(args, err)
+        return command(args, err)
     except InputError as exc:
         err.print(f"compare-sources: error: {exc}", highlight=False, soft_wrap=True)
         return EXIT_INPUT

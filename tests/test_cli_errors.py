@@ -236,3 +236,17 @@ def test_articles_in_an_uncovered_language_are_never_a_silent_all_clear(
     assert data["uncovered"] == ["a.txt", "b.txt"]
     html = out.with_suffix(".html").read_text(encoding="utf-8")
     assert "فلم تُقارن" in html and "لا تقرأ الأداة أرقامها فلم تُقارن" in html
+
+
+def test_settings_command_prints_a_usable_settings_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`compare-sources settings` lists every setting with its default and description, as TOML
+    that --settings accepts unchanged."""
+    from compare.settings import Settings
+
+    assert main(["settings"]) == 0
+    listing = capsys.readouterr().out
+    path = tmp_path / "s.toml"
+    path.write_text(listing, encoding="utf-8")
+    assert Settings.from_toml(path) == Settings()
+    assert all(f"{name} = " in listing for name in Settings().to_dict())
+    assert "#" in listing.splitlines()[0]  # a description on every line
