@@ -151,3 +151,12 @@ def test_an_unnamed_outlet_is_called_by_its_place(seeds_run: dict) -> None:
     assert [a["position"] for a in unnamed] == [4]
     html = seeds_run["pdf"].with_suffix(".html").read_text(encoding="utf-8")
     assert "مصدر ٤" in html and "003_1959643b4c841efe.txt" in html and ">003_19596" not in html
+
+
+def test_sources_and_method_pages_speak_arabic(seeds_run: dict) -> None:
+    html = seeds_run["pdf"].with_suffix(".html").read_text(encoding="utf-8")
+    sources = html.split('<h2 id="sources">')[1].split('<h2 id="method">')[0]
+    method = html.split('<h2 id="method">')[1]
+    assert "ملف المصادر" in sources and "dateline" not in sources and "full date" not in sources
+    assert not re.search(r"لا شيء \(", sources)  # nothing removed, yet a share of the characters
+    assert "أكبر حجم مقبول لملف أو صفحة" in method and "max_file_bytes" in method
