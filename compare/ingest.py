@@ -181,7 +181,7 @@ def extract_html(html: str) -> tuple[str, dict[str, str | None]]:
     meta = trafilatura.extract_metadata(html)
     found = html_published(html)
     return text or "", {
-        "outlet": getattr(meta, "sitename", None) or json_ld_publisher(html),
+        "outlet": getattr(meta, "sitename", None) or json_ld_publisher(html) or _outlet_author(getattr(meta, "author", None)),
         "title": getattr(meta, "title", None),
         "published": found[0] if found else None,
         "date_source": found[1] if found else None,
@@ -253,6 +253,17 @@ def _json_ld_dates(text: str) -> list[str]:
     if not items:
         return re.findall(r'"datePublished"\s*:\s*"([^"]+)"', text)
     return [item["datePublished"] for item in items if isinstance(item.get("datePublished"), str)]
+
+
+#: Words that make an author field an outlet rather than a reporter («قناة الميدان», «شبكة الرصد»).
+_MEDIA_WORDS = re.compile(r"(?<!\w)(?:قناة|شبكة|موقع|صحيفة|جريدة|وكالة|إذاعة|مجلة|بوابة|نيوز|news|tv|24|press)(?!\w)",
+                          re.IGNORECASE)
+
+
+def _outlet_author(author: str | None) -> str | None:
+    """``<meta name="author">`` as the outlet, only when it names a medium: on most sites it is
+    the reporter, and a person's name must not stand where the outlet belongs."""
+    return author.strip() if author and _MEDIA_WORDS.search(author) and len(author.split()) <= 5 else None
 
 
 def json_ld_publisher(html: str) -> str | None:

@@ -515,8 +515,10 @@ def test_a_dateline_credit_names_the_outlet(tmp_path: Path, credit: str, outlet:
     ('<meta property="og:site_name" content="الميدان اليوم">', "الميدان اليوم"),
     ('<script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"@type": "Organization", '
      '"name": "شبكة الرصد"}}</script>', "شبكة الرصد"),
+    ('<meta name="author" content="قناة الوادي">', "قناة الوادي"),
+    ('<meta name="author" content="سمير الهادي">', None),  # a reporter is not the outlet
 ])
-def test_a_saved_page_names_its_outlet_in_its_metadata(tmp_path: Path, head: str, outlet: str) -> None:
+def test_a_saved_page_names_its_outlet_in_its_metadata(tmp_path: Path, head: str, outlet: str | None) -> None:
     body = ("<p>أعلنت السلطات المحلية اليوم افتتاح الجسر الجديد فوق النهر بعد عامين من الأشغال، وقال "
             "المحافظ إن المشروع سيخفف الازدحام في وسط المدينة ويختصر زمن التنقل بين ضفتيه.</p>")
     (tmp_path / "a.html").write_text(f"<html><head>{head}<title>الجسر</title></head><body><article><h1>افتتاح "
@@ -525,4 +527,4 @@ def test_a_saved_page_names_its_outlet_in_its_metadata(tmp_path: Path, head: str
                                     encoding="utf-8")
     articles, _ = ingest([str(tmp_path)], Settings())
     page = next(a for a in articles if a.id == "a.html")
-    assert page.outlet == outlet and page.outlet_source == "page metadata"
+    assert page.outlet == outlet and (outlet is None or page.outlet_source == "page metadata")
