@@ -311,3 +311,20 @@ def test_a_future_verb_in_the_reported_clause_does_not_move_the_day_of_saying() 
 def test_a_day_written_as_an_ordinal(text: str, iso: str) -> None:
     found = find_dates(text, date(2025, 12, 5))
     assert [m.iso for m in found] == [iso]
+
+
+_PHRASES = ["5 تشرين الأول 2021", "11 كانون الثاني 2022", "3 ربيع الأول 1447 هـ", "10 ذو الحجة 1445",
+            "قال الوزير اليوم الجمعة", "أمس الخميس", "بعد غد الاثنين", "يوم الأحد الماضي", "نهاية هذا العام",
+            "الثامن من ديسمبر الجاري", "25 تموز/يوليو 2021"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(phrase=st.sampled_from(_PHRASES), gaps=st.lists(st.sampled_from([" ", "  ", "\t", " \t ", "، ", " ,", "\u00a0"]),
+                                                        min_size=12, max_size=12))
+def test_any_whitespace_or_punctuation_between_the_words_of_a_date_never_crashes(phrase: str, gaps: list[str]) -> None:
+    """The patterns accept any whitespace between words; every lookup keyed on matched text must
+    too («تشرين  الأول» with two spaces raised a KeyError)."""
+    words = phrase.split(" ")
+    text = "".join(w + gaps[i % len(gaps)] for i, w in enumerate(words))
+    for mention in find_dates(text, date(2025, 12, 5)):
+        assert 0 <= mention.start < mention.end <= len(text)

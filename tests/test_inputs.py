@@ -528,3 +528,14 @@ def test_a_saved_page_names_its_outlet_in_its_metadata(tmp_path: Path, head: str
     articles, _ = ingest([str(tmp_path)], Settings())
     page = next(a for a in articles if a.id == "a.html")
     assert page.outlet == outlet and (outlet is None or page.outlet_source == "page metadata")
+
+
+def test_a_weekday_after_a_comma_does_not_crash_the_date_guess(tmp_path: Path) -> None:
+    """«قال الوزير اليوم، الجمعة، إن …» in an article with no date, beside one that has one
+    (3 of 191 real clusters crashed with KeyError: '')."""
+    (tmp_path / "a.txt").write_text("قال الوزير اليوم، الجمعة، إن الحكومة ستعلن خطة جديدة لدعم المزارعين في "
+                                    "المحافظات الجنوبية خلال الأسبوع المقبل.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("الخميس 4 كانون الأول 2025\nأعلن وزير الزراعة أمس عن خطة لدعم المزارعين "
+                                    "بقروض ميسرة تشمل المحافظات الجنوبية.\n", encoding="utf-8")
+    articles, _ = ingest([str(tmp_path)], Settings())
+    assert {a.id for a in articles} == {"a.txt", "b.txt"}

@@ -96,6 +96,12 @@ def _alt(words: str) -> str:
     return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
 
 
+def _one_space(matched: str) -> str:
+    """Matched text as the lookup tables spell it: the patterns accept any run of whitespace
+    between words («تشرين  الأول», «كانون<TAB>الثاني»), the tables know one space."""
+    return " ".join(matched.split())
+
+
 def _table(groups: dict[int, str]) -> dict[str, int]:
     return {key(w): n for n, ws in groups.items() for w in ws.split("|")}
 
@@ -295,8 +301,8 @@ def _build(kind: str, g: dict[str, str | None], k: str, ks: int, ke: int, publis
     prev = _prev_word(k, ks)
     if kind in ("dmy", "my"):
         mk, m2 = g["m"] or "", g["m2"]
-        mo = _G_MONTH[mk]
-        if m2 and _G_MONTH[m2] != mo:
+        mo = _G_MONTH[_one_space(mk)]
+        if m2 and _G_MONTH[_one_space(m2)] != mo:
             return None
         day = (int(g["d"]) if g.get("d") else _ORDINAL_DAY.get(g.get("od") or "")) if kind == "dmy" else None
         y = int(g["y"]) if g.get("y") else None
@@ -317,11 +323,11 @@ def _build(kind: str, g: dict[str, str | None], k: str, ks: int, ke: int, publis
         if day is not None and year is not None and value is None:
             return None
         return DateMention(ks, ke, value, "day" if day else "month", relative=y is None,
-                           part=_PART.get(g.get("part") or ""), explicit_year=y is not None,
+                           part=_PART.get(_one_space(g.get("part") or "")), explicit_year=y is not None,
                            time={"past": "past", "future": "future"}.get(q or yq or ""))
     if kind == "hijri":
         try:
-            value = Hijri(int(g["y"] or 0), _H_MONTH[g["m"] or ""], int(g["d"] or 0)).to_gregorian()
+            value = Hijri(int(g["y"] or 0), _H_MONTH[_one_space(g["m"] or "")], int(g["d"] or 0)).to_gregorian()
         except (ValueError, OverflowError):
             return None
         return DateMention(ks, ke, Date(value.year, value.month, value.day), "day", hijri=True,
@@ -351,7 +357,7 @@ def _build(kind: str, g: dict[str, str | None], k: str, ks: int, ke: int, publis
             return DateMention(ks, ke, None, "year", hijri=True, explicit_year=True) if y <= 1500 else None
         if not 1000 <= y <= 2199:
             return None
-        return DateMention(ks, ke, Date(y, 1, 1), "year", part=_PART.get(g.get("part") or ""),
+        return DateMention(ks, ke, Date(y, 1, 1), "year", part=_PART.get(_one_space(g.get("part") or "")),
                            explicit_year=True)
     if kind in ("ryear", "rmonth", "rweek"):
         q = "now" if g.get("this") else _qual(g.get("q"))
@@ -368,7 +374,7 @@ def _build(kind: str, g: dict[str, str | None], k: str, ks: int, ke: int, publis
             else:
                 value = _shift(published, 7 * step - published.weekday())
         precision = {"ryear": "year", "rmonth": "month", "rweek": "week"}[kind]
-        return DateMention(ks, ke, value, precision, relative=True, part=_PART.get(g.get("part") or ""),
+        return DateMention(ks, ke, value, precision, relative=True, part=_PART.get(_one_space(g.get("part") or "")),
                            time={-1: "past", 1: "future"}.get(step))
     if kind == "rday":
         return _build_rday(g, k, ks, ke, published)
@@ -398,7 +404,7 @@ def _build_rday(g: dict[str, str | None], k: str, ks: int, ke: int, published: D
         return None  # "غدا الوضع" is the verb "became"; bare "غد" is "the morrow"
     offset = {"اول من امس": -2, "اول امس": -2, "امس": -1, "الامس": -1, "البارحه": -1, "اليوم": 0,
               "غدا": 1, "غد": 1, "بعد غد": 2}[rel]
-    wd = _WD[g["wd"]] if g.get("wd") else None
+    wd = _WD[_one_space(g["wd"])] if g.get("wd") else None
     value = _shift(published, offset) if published else None
     ok = None if wd is None or value is None else value.weekday() == wd
     return DateMention(ks, ke, value, "day", relative=True, weekday=wd, weekday_ok=ok,
@@ -412,7 +418,7 @@ def _build_wday(g: dict[str, str | None], k: str, ks: int, ke: int, prev: str, p
         prev in _NOT_WEEKDAY_BEFORE or _NUMBER_AFTER.match(k, ke)
     ):
         return None
-    wd = _WD[wk]
+    wd = _WD[_one_space(wk)]
     q = _qual(g.get("q"))
     if published is None:
         return DateMention(ks, ke, None, "day", relative=True, weekday=wd, time=q if q != "now" else None)
@@ -575,10 +581,12 @@ def _weekday_guess(text: str, mentions: list[tuple[str, DateMention]], reference
     for kind, m in mentions:
         if kind != "rday" or m.weekday is None:
             continue
-        words = key(text[m.start:m.end]).split()
+        words = re.findall(r"\w+", key(text[m.start:m.end]))  # «اليوم، الجمعة»: punctuation between
         rel = " ".join(w for w in words if w not in _WD)
-        rel = next((r for r in sorted(offsets, key=len, reverse=True) if rel.endswith(r)), "")
-        weekdays.add((m.weekday - offsets[rel]) % 7)
+        found = next((r for r in sorted(offsets, key=len, reverse=True) if rel.endswith(r)), None)
+        if found is None:
+            continue
+        weekdays.add((m.weekday - offsets[found]) % 7)
         cues.append(text[m.start:m.end])
     if len(weekdays) != 1:
         return None
