@@ -41,9 +41,13 @@ def compare(paths: list[str], settings: Settings | None = None, *, manifest: Pat
 
 def compare_articles(articles: list[Article], settings: Settings | None = None, *,
                      progress: Progress | None = None) -> Comparison:
-    """Segment, extract facts, align and diff articles already in memory."""
+    """Segment, extract facts, align and diff articles already in memory. The work runs in one
+    canonical order (by article id), so the comparison does not depend on the order the paths
+    were given; the articles are listed back in the user's order."""
     settings = settings or Settings()
     step = progress or (lambda _stage: None)
+    given = articles
+    articles = sorted(articles, key=lambda a: (a.id, a.source))
     step("segmenting")
     layers = [segment(a) for a in articles]
     step("extracting facts")
@@ -52,7 +56,7 @@ def compare_articles(articles: list[Article], settings: Settings | None = None, 
     groups = align(layers, facts, settings)
     step("comparing facts")
     discrepancies, date_warnings = diff(articles, groups, facts)
-    comparison = Comparison(articles=articles, groups=groups, facts=facts, discrepancies=discrepancies,
+    comparison = Comparison(articles=list(given), groups=groups, facts=facts, discrepancies=discrepancies,
                             settings=settings.to_dict(), generated=generated_at())
     comparison.reuse = compute_reuse(articles, groups)
     comparison.title = default_title(comparison)
@@ -104,5 +108,5 @@ def default_title(comparison: Comparison) -> str:
     for group in comparison.groups:
         for article in {p.article for p in group.passages}:
             counts[article] += 1
-    best = max(comparison.articles, key=lambda a: (counts[a.id], -comparison.articles.index(a)))
+    best = max(sorted(comparison.articles, key=lambda a: a.id), key=lambda a: counts[a.id])  # ties: the first id
     return f"مقارنة التغطية: {best.title}" if best.title else "مقارنة تغطية المصادر"

@@ -250,3 +250,18 @@ def test_settings_command_prints_a_usable_settings_file(tmp_path: Path, capsys: 
     assert Settings.from_toml(path) == Settings()
     assert all(f"{name} = " in listing for name in Settings().to_dict())
     assert "#" in listing.splitlines()[0]  # a description on every line
+
+
+def test_the_order_of_the_paths_does_not_change_the_comparison(tmp_path: Path) -> None:
+    """Issue 11, item 12: the same articles in another order give the same groups, facts and rows."""
+    story = Path(__file__).parent / "data" / "devset" / "d5_boat_sinking"
+    files = sorted(str(p) for p in story.iterdir() if p.suffix in (".txt", ".html"))
+    outputs = []
+    for name, paths in (("f", files), ("r", files[::-1])):
+        out = tmp_path / f"{name}.pdf"
+        assert main(["report", *paths, "-o", str(out), "--no-pdf", "-q"]) == 0
+        outputs.append(json.loads(out.with_suffix(".json").read_text(encoding="utf-8")))
+    forward, backward = outputs
+    for part in ("groups", "facts", "discrepancies", "title"):
+        assert forward[part] == backward[part], part
+    assert [a["id"] for a in backward["articles"]] == [Path(p).name for p in files[::-1]]  # the user's order
