@@ -19,7 +19,7 @@ from pathlib import Path
 from rich.console import Console
 
 from .errors import InputError
-from .settings import Settings
+from .settings import RANGES, Settings, out_of_range
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--title", help="briefing title (default: derived from the story)")
     report.add_argument("--settings", type=Path, metavar="FILE.toml",
                         help="override tuning parameters (names as in the report's method section)")
-    report.add_argument("--max-bytes", type=_positive, metavar="N",
+    report.add_argument("--max-bytes", type=_max_bytes, metavar="N",
                         help=f"largest input file or page accepted, in bytes (default {Settings().max_file_bytes:,})")
     report.add_argument("--no-pdf", action="store_true", help="skip the PDF; write HTML, JSON and CSV only")
     report.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or URLs, as for report")
     show.add_argument("--manifest", type=Path, metavar="sources.toml", help="as for report")
     show.add_argument("--settings", type=Path, metavar="FILE.toml", help="as for report")
-    show.add_argument("--max-bytes", type=_positive, metavar="N", help="as for report")
+    show.add_argument("--max-bytes", type=_max_bytes, metavar="N", help="as for report")
     show.add_argument("--visual", action="store_true",
                       help="shape and reorder Arabic cell by cell, for terminals without bidi support")
     show.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
@@ -82,11 +82,12 @@ def _version() -> str:
         return "unknown"
 
 
-def _positive(text: str) -> int:
-    """An argparse type: a whole number above zero (argparse turns the ValueError into exit code 2)."""
+def _max_bytes(text: str) -> int:
+    """An argparse type: a whole number in max_file_bytes' range (argparse reports the error, exit code 2)."""
     value = int(text)
-    if value <= 0:
-        raise ValueError(text)
+    problem = out_of_range("max_file_bytes", value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return value
 
 
@@ -206,7 +207,8 @@ def run_settings(_args: argparse.Namespace, _err: Console) -> int:
     from .render.report import SETTINGS_AR
 
     for name, value in Settings().to_dict().items():
-        print(f"{name} = {value!r}  # {SETTINGS_AR.get(name, '')}")
+        low, high = RANGES[name]
+        print(f"{name} = {value!r}  # [{low:g}, {high:g}] {SETTINGS_AR.get(name, '')}")
     return EXIT_OK
 
 

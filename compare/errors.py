@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class InputError(Exception):
     """Bad input: names the file (or URL, or option) and the problem."""
@@ -10,3 +12,21 @@ class InputError(Exception):
         super().__init__(f"{where}: {problem}")
         self.where = where
         self.problem = problem
+
+
+#: Manifests and settings are a few hundred lines at most; anything larger is the wrong file.
+MAX_SMALL_FILE_BYTES = 1_000_000
+
+
+def check_small_file(path: Path, kind: str) -> None:
+    """Refuse a FIFO, device or folder (reading one blocks or never ends) and an oversized file."""
+    if not path.exists():
+        raise InputError(str(path), f"{kind} not found")
+    if not path.is_file():
+        raise InputError(str(path), f"is not a regular file ({kind} must be a TOML file)")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read {kind}: {exc.strerror or exc}") from None
+    if size > MAX_SMALL_FILE_BYTES:
+        raise InputError(str(path), f"is {size:,} bytes, over {MAX_SMALL_FILE_BYTES:,}: not a {kind} file")

@@ -105,6 +105,8 @@ def find_inputs(paths: list[str]) -> tuple[list[Path | str], list[Path]]:
         if not path.exists():
             raise InputError(raw, "no such file or folder")
         if not path.is_dir():
+            if not path.is_file():  # a FIFO or device would block or never end
+                raise InputError(raw, "is not a regular file or folder")
             items.append(path)
             continue
         found = articles_in(path)

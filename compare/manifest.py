@@ -18,7 +18,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, check_small_file
 
 FIELDS = {"outlet", "outlet_en", "published", "url", "note", "title", "language"}
 #: Publication dates outside this range are typing mistakes (a future date, a year of 0021).
@@ -38,10 +38,9 @@ class Entry:
 def read_manifest(path: Path) -> dict[str, Entry]:
     """Entries by file name; raise :class:`InputError` on anything a user must fix."""
     where = str(path)
+    check_small_file(path, "manifest")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError(where, "manifest not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(where, f"cannot read manifest: {exc}") from None
     except tomllib.TOMLDecodeError as exc:

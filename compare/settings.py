@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, check_small_file
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,8 @@ class Settings:
 
     @classmethod
     def from_toml(cls, path: Path) -> Settings:
-        """Read overrides from a TOML file; unknown names and wrong types are user errors."""
+        """Read overrides from a TOML file; unknown names, wrong types and values out of range are user errors."""
+        check_small_file(path, "settings")
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -108,4 +109,46 @@ class Settings:
             ok = isinstance(value, wanted) and not (wanted is not bool and isinstance(value, bool))
             if not ok and not (wanted is float and isinstance(value, int) and not isinstance(value, bool)):
                 raise InputError(str(path), f"setting {name} must be {wanted.__name__}, not {value!r}")
+            problem = out_of_range(name, value)
+            if problem:
+                raise InputError(str(path), problem)
+        if data.get("char_ngram_min", defaults.char_ngram_min) > data.get("char_ngram_max", defaults.char_ngram_max):
+            raise InputError(str(path), "setting char_ngram_min must not exceed char_ngram_max")
         return cls(**data)
+
+
+#: The accepted range of every setting, inclusive. Beyond these a run is meaningless (a share above
+#: 1, n-grams of 0 characters), never ends (hundreds of passes, anchors or candidates per sentence)
+#: or cannot read a page (a timeout of 0); NaN and infinities are never in range.
+RANGES: dict[str, tuple[float, float]] = {
+    "max_file_bytes": (1, 50_000_000),
+    "noise_max_words": (0, 50),
+    "near_duplicate": (0.5, 1.0),
+    "fetch_timeout": (0.1, 600.0),
+    "max_redirects": (0, 20),
+    "min_passage_words": (1, 50),
+    "char_ngram_min": (1, 10),
+    "char_ngram_max": (1, 10),
+    "word_ngram": (1, 5),
+    "weight_char": (0.0, 1.0),
+    "weight_words": (0.0, 1.0),
+    "paraphrase_threshold": (0.0, 1.0),
+    "verbatim_min_words": (2, 100),
+    "max_sentences_per_claim": (1, 10),
+    "claim_passes": (1, 20),
+    "coherence_sample": (2, 100),
+    "span_gain": (0.0, 1.0),
+    "top_k": (1, 100),
+    "anchors": (1, 200),
+    "anchor_max_df": (2, 100_000),
+    "furniture_min_articles": (2, 1_000),
+    "furniture_related": (0.0, 1.0),
+}
+
+
+def out_of_range(name: str, value: float) -> str | None:
+    """The one-line complaint when ``value`` is outside the setting's range (NaN and ±inf always are)."""
+    low, high = RANGES[name]
+    if not low <= value <= high:  # False for NaN too
+        return f"setting {name} must be between {low:g} and {high:g}, not {value!r}"
+    return None

@@ -7,6 +7,7 @@ A few cases run the real ``python -m compare``; the rest call :func:`compare.cli
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -155,7 +156,42 @@ def test_output_folder_that_cannot_be_made(tmp_path: Path, capsys: pytest.Captur
     assert code == 2 and "is not a writable folder" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("value", ["0", "-5", "lots"])
+def test_fifos_and_devices_are_refused_as_articles_and_manifests(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 11, item 9: a FIFO article or manifest used to block forever, /dev/zero to exhaust memory."""
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    code, err = _main([str(fifo), str(SEED[1])], tmp_path, capsys)
+    assert code == 2 and "is not a regular file" in err, err
+    for manifest in (fifo, Path("/dev/zero")):
+        code, err = _main([str(SEED[0]), str(SEED[1]), "--manifest", str(manifest)], tmp_path, capsys)
+        assert code == 2 and "is not a regular file (manifest" in err, err
+    assert not (tmp_path / "out").exists()
+
+
+def test_every_setting_has_a_range_holding_its_default() -> None:
+    """Issue 11, item 8: no setting is accepted unchecked, and the documented defaults are valid."""
+    from compare.settings import RANGES, Settings, out_of_range
+
+    defaults = Settings().to_dict()
+    assert set(RANGES) == set(defaults)
+    assert all(out_of_range(name, value) is None for name, value in defaults.items())
+
+
+def test_settings_must_be_a_small_regular_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 11, item 9: a FIFO or /dev/zero as --settings is refused at once instead of blocking."""
+    fifo = tmp_path / "tune.toml"
+    os.mkfifo(fifo)
+    for path, problem in ((fifo, "is not a regular file"), (Path("/dev/zero"), "is not a regular file")):
+        code, err = _main([str(SEED[0]), str(SEED[1]), "--settings", str(path)], tmp_path, capsys)
+        assert code == 2 and problem in err, err
+    big = tmp_path / "big.toml"
+    big.write_text("# padding\n" * 120_000, encoding="utf-8")
+    code, err = _main([str(SEED[0]), str(SEED[1]), "--settings", str(big)], tmp_path, capsys)
+    assert code == 2 and "not a settings file" in err, err
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "lots", "99999999999999999999"])
 def test_bad_max_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["report", str(SEED[0]), str(SEED[1]), "--max-bytes", value, "-o", str(tmp_path / "out" / "b.pdf")])
@@ -190,7 +226,15 @@ def test_outputs_are_byte_identical_across_runs(tmp_path: Path, capsys: pytest.C
 
 @pytest.mark.parametrize(("line", "problem"), [("paraphrase_threshold = \"high\"", "must be float"),
                                                ("no_such_knob = 1", "unknown setting"),
-                                               ("top_k = [", "cannot read settings")])
+                                               ("top_k = [", "cannot read settings"),
+                                               ("char_ngram_max = 0", "char_ngram_max must be between 1 and 10"),
+                                               ("anchors = 99999999999999999999", "anchors must be between 1 and 200"),
+                                               ("top_k = -3", "top_k must be between 1 and 100"),
+                                               ("span_gain = nan", "span_gain must be between 0 and 1"),
+                                               ("fetch_timeout = inf", "fetch_timeout must be between"),
+                                               ("near_duplicate = -inf", "near_duplicate must be between"),
+                                               ("char_ngram_min = 6\nchar_ngram_max = 4",
+                                                "char_ngram_min must not exceed char_ngram_max")])
 def test_bad_settings_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, problem: str) -> None:
     settings = tmp_path / "tuning.toml"
     settings.write_text(line + "\n", encoding="utf-8")
