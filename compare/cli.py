@@ -19,7 +19,7 @@ from pathlib import Path
 from rich.console import Console
 
 from .errors import InputError
-from .settings import RANGES, Settings, out_of_range
+from .settings import Settings, out_of_range, range_text
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
@@ -207,8 +207,7 @@ def run_settings(_args: argparse.Namespace, _err: Console) -> int:
     from .render.report import SETTINGS_AR
 
     for name, value in Settings().to_dict().items():
-        low, high = RANGES[name]
-        print(f"{name} = {value!r}  # [{low:g}, {high:g}] {SETTINGS_AR.get(name, '')}")
+        print(f"{name} = {value!r}  # [{range_text(name)}] {SETTINGS_AR.get(name, '')}")
     return EXIT_OK
 
 

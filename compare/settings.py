@@ -150,5 +150,10 @@ def out_of_range(name: str, value: float) -> str | None:
     """The one-line complaint when ``value`` is outside the setting's range (NaN and ±inf always are)."""
     low, high = RANGES[name]
     if not low <= value <= high:  # False for NaN too
-        return f"setting {name} must be between {low:g} and {high:g}, not {value!r}"
+        return f"setting {name} must be between {range_text(name).replace(' … ', ' and ')}, not {value!r}"
     return None
+
+
+def range_text(name: str) -> str:
+    """The setting's range for people: ``1 … 50,000,000``, ``0 … 1``."""
+    return " … ".join(f"{bound:,}" if isinstance(bound, int) else f"{bound:g}" for bound in RANGES[name])
