@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 internal error (run again with --debug for the traceback), 2
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import time
@@ -150,7 +151,7 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
                 pages = write_pdf(pdf_html, temp[outputs["pdf"]], attachments=[
                     (outputs["json"].name, json_text.encode(), "application/json"),
                     (outputs["csv"].name, csv_text.encode(), "text/csv"),
-                ])
+                ], created=dt.datetime.fromisoformat(comparison.generated))
             temp[outputs["html"]].write_bytes(html.encode())
             temp[outputs["json"]].write_bytes(json_text.encode())
             temp[outputs["csv"]].write_bytes(csv_text.encode())

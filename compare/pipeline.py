@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .align import align
 from .diff import diff
+from .errors import InputError
 from .facts import extract_facts
 from .ingest import ingest
 from .model import Article, Comparison, Fact
@@ -21,7 +22,9 @@ Progress = Callable[[str], None]
 
 def generated_at() -> str:
     """Generation time; SOURCE_DATE_EPOCH fixes it so outputs are byte-identical across runs."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch and not epoch.isdigit():
+        raise InputError("SOURCE_DATE_EPOCH", f"must be whole seconds since 1970, not {epoch!r}")
     moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.replace(microsecond=0).isoformat()
 

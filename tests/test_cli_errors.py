@@ -216,12 +216,19 @@ def test_failure_while_rendering_leaves_no_output(tmp_path: Path, capsys: pytest
 
 def test_outputs_are_byte_identical_across_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """With SOURCE_DATE_EPOCH every output, the PDF too (attachment dates, file ID), is reproducible
+    (issue 11, item 7); a malformed value is a user error, not a traceback."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     for run in ("one", "two"):
-        assert main(["report", str(SEEDS), "-o", str(tmp_path / run / "b.pdf"), "--no-pdf"]) == 0
+        assert main(["report", str(SEED[0]), str(SEED[2]), "-o", str(tmp_path / run / "b.pdf")]) == 0
+        assert main(["report", str(SEEDS), "-o", str(tmp_path / run / "s.pdf"), "--no-pdf"]) == 0
+    assert (tmp_path / "one" / "b.pdf").read_bytes() == (tmp_path / "two" / "b.pdf").read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    code, err = _main([str(SEED[0]), str(SEED[1])], tmp_path, capsys)
+    assert code == 2 and "SOURCE_DATE_EPOCH: must be whole seconds" in err, err
     for ext in ("json", "csv", "html"):
-        assert (tmp_path / "one" / f"b.{ext}").read_bytes() == (tmp_path / "two" / f"b.{ext}").read_bytes(), ext
-    assert '"generated": "2023-11-14T22:13:20+00:00"' in (tmp_path / "one" / "b.json").read_text(encoding="utf-8")
+        assert (tmp_path / "one" / f"s.{ext}").read_bytes() == (tmp_path / "two" / f"s.{ext}").read_bytes(), ext
+    assert '"generated": "2023-11-14T22:13:20+00:00"' in (tmp_path / "one" / "s.json").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("line", "problem"), [("paraphrase_threshold = \"high\"", "must be float"),

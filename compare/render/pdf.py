@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import contextvars
+import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -142,14 +143,20 @@ class AssetFetcher(URLFetcher):
         return super().fetch("file://" + quote(str(path)), headers)
 
 
-def _attachment(name: str, data: bytes, mime: str) -> Attachment:
-    """Build an embedded file; a data: URL is how WeasyPrint takes a given MIME type."""
+def _attachment(name: str, data: bytes, mime: str, created: dt.datetime) -> Attachment:
+    """Build an embedded file; a data: URL is how WeasyPrint takes a given MIME type.
+
+    Its dates are the briefing's generation time, not WeasyPrint's clock, so that with
+    SOURCE_DATE_EPOCH two runs write byte-identical PDFs (the file ID hashes the content).
+    """
     url = f"data:{mime or 'application/octet-stream'};base64,{base64.b64encode(data).decode()}"
     return Attachment(
         url=url,
         name=name,
         relationship="Data",  # PDF/A-3: data the briefing's tables were derived from
         url_fetcher=URLFetcher(allowed_protocols=("data",)),
+        created=created,
+        modified=created,
     )
 
 
@@ -158,11 +165,12 @@ def write_pdf(
     out: Path,
     *,
     attachments: Iterable[tuple[str, bytes, str]] = (),
+    created: dt.datetime | None = None,
 ) -> int:
     """Render ``html`` (relative URLs resolve in ``templates/``) to ``out``; return the page count.
 
     The PDF is PDF/A-3u and tagged, so it can carry ``attachments`` (filename, bytes,
-    MIME type), e.g. the comparison's JSON and CSV. It is written to a temporary file
+    MIME type), e.g. the comparison's JSON and CSV, dated ``created`` (default: now). It is written to a temporary file
     beside ``out`` and moved into place, so a reader never sees half a file.
     """
     _install_text_layer_fix()
@@ -180,7 +188,7 @@ def write_pdf(
                 temp[out],
                 pdf_variant="pdf/a-3u",
                 pdf_tags=True,
-                attachments=[_attachment(*item) for item in attachments],
+                attachments=[_attachment(*item, created or dt.datetime.now(dt.UTC)) for item in attachments],
             )
     finally:
         _fixing_text_layer.reset(token)
