@@ -22,6 +22,8 @@ from rich.console import Console
 from .errors import InputError
 from .settings import Settings, out_of_range, range_text
 
+DEFAULT_OUTPUT = Path("reports/briefing.pdf")
+
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
 
@@ -42,8 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("paths", nargs="+", metavar="PATH",
                         help="article files (.txt, .md, .html, .htm), folders searched recursively, or "
                              "http(s) URLs of articles; a sources.toml in a given folder is read as its manifest")
-    report.add_argument("-o", "--output", type=Path, default=Path("reports/briefing.pdf"), metavar="FILE.pdf",
-                        help="PDF to write (default: reports/briefing.pdf); folders are created")
+    report.add_argument("-o", "--output", type=_output, default=DEFAULT_OUTPUT, metavar="FILE.pdf",
+                        help=f"PDF to write (default: {DEFAULT_OUTPUT}; an existing folder: {DEFAULT_OUTPUT.name} "
+                             "inside it); folders are created")
     report.add_argument("--manifest", type=Path, metavar="sources.toml",
                         help="outlet, publication date and URL per file (TOML tables keyed by file name)")
     report.add_argument("--title", help="briefing title (default: derived from the story)")
@@ -52,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--max-bytes", type=_max_bytes, metavar="N",
                         help=f"largest input file or page accepted, in bytes (default {Settings().max_file_bytes:,})")
     report.add_argument("--no-pdf", action="store_true", help="skip the PDF; write HTML, JSON and CSV only")
+    report.add_argument("--force", action="store_true",
+                        help="replace existing files of the output names even if compare-sources did not write them")
     report.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
     loud = report.add_mutually_exclusive_group()
     loud.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
@@ -83,6 +88,13 @@ def _version() -> str:
         return "unknown"
 
 
+def _output(text: str) -> Path:
+    """An argparse type: a non-empty path without control characters (they would split the one-line errors)."""
+    if not text.strip() or any(ord(ch) < 32 for ch in text):
+        raise argparse.ArgumentTypeError("give a file name such as reports/briefing.pdf")
+    return Path(text)
+
+
 def _max_bytes(text: str) -> int:
     """An argparse type: a whole number in max_file_bytes' range (argparse reports the error, exit code 2)."""
     value = int(text)
@@ -103,27 +115,46 @@ def _outputs(pdf: Path) -> dict[str, Path]:
     return {ext: pdf.with_suffix(f".{ext}") for ext in ("pdf", "html", "json", "csv")}
 
 
-def _check_outputs(outputs: dict[str, Path], inputs: list[str]) -> None:
-    """Never write over an input file, nor an article file into an input folder (it would be read next time).
+def _check_outputs(outputs: list[Path], args: argparse.Namespace) -> None:
+    """Refuse, before any work, outputs that would destroy something or that cannot be written.
 
-    Also refuse, before any work, an output folder that cannot be created or written.
+    No output may land on a file the run reads (every input after resolving symlinks, the files
+    found in input folders, the manifest, the settings), nor an article file into an input folder
+    (it would be read next time), nor on an existing file an earlier run did not write (unless
+    ``--force``).
     """
     from .fetch import is_url
-    from .ingest import ARTICLE_SUFFIXES
+    from .ingest import ARTICLE_SUFFIXES, articles_in
+    from .render.export import written_by_us
 
-    given = [Path(p).resolve() for p in inputs if not is_url(p)]
-    for path in outputs.values():
-        target = path.resolve()
-        if target in given:
-            raise InputError(str(path), "is one of the input files; choose another output name with -o")
+    given = [_resolved(Path(p)) for p in args.paths if not is_url(p)]
+    reads = {*given, *(_resolved(f) for g in given if g.is_dir() for f in articles_in(g))}
+    reads |= {_resolved(p) for p in (args.manifest, args.settings) if p}
+    for path in outputs:
+        target = _resolved(path)
+        if target in reads:
+            raise InputError(str(path), "is a file this run reads (an input, the manifest or the settings); choose another output name with -o")
         folder = next((g for g in given if g.is_dir() and target.is_relative_to(g)), None)
         if folder and target.suffix in ARTICLE_SUFFIXES:
             raise InputError(str(path), f"is inside the input folder {folder}; choose another output folder with -o")
         if target.is_dir():
             raise InputError(str(path), "is a folder; choose another output name with -o")
+        if target.exists() and not args.force and not written_by_us(target):
+            raise InputError(str(path), "exists and was not written by compare-sources; "
+                                        "choose another output name with -o, or replace it with --force")
         existing = next(p for p in target.parents if p.exists())
         if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
             raise InputError(str(path), f"cannot be written: {existing} is not a writable folder")
+        if len(f".{target.name}.12345678.tmp".encode()) > 255:
+            raise InputError(str(path), "file name is too long; choose a shorter one with -o")
+
+
+def _resolved(path: Path) -> Path:
+    """The real path behind symlinks; a symlink loop is a user error, not a crash."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError) as exc:
+        raise InputError(str(path), f"cannot be resolved: {exc}") from None
 
 
 def run_report(args: argparse.Namespace, err: Console) -> int:
@@ -131,19 +162,19 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
     from .render.export import staged, to_csv, to_json
     from .render.report import render_documents
 
-    if args.output.suffix.lower() != ".pdf":
-        raise InputError(str(args.output), "the output must be a .pdf file name (the .html, .json and .csv "
-                                           "are written beside it); for no PDF use --no-pdf")
-    pdf = args.output
+    pdf = args.output / DEFAULT_OUTPUT.name if args.output.is_dir() else args.output
+    if pdf.suffix.lower() != ".pdf":
+        raise InputError(str(pdf), "the output must be a .pdf file name (the .html, .json and .csv "
+                                   "are written beside it); for no PDF use --no-pdf")
     outputs = _outputs(pdf)
-    _check_outputs(outputs, args.paths)
+    written = [outputs[e] for e in ("pdf", "html", "json", "csv") if e != "pdf" or not args.no_pdf]
+    _check_outputs(written, args)
     with _progress(err, args) as step:
         comparison = compare(args.paths, _settings(args), manifest=args.manifest, title=args.title, progress=step)
         step("rendering the briefing")
         json_text, csv_text = to_json(comparison), to_csv(comparison)
         html, pdf_html = render_documents(comparison)
         pages = 0
-        written = [outputs[e] for e in ("pdf", "html", "json", "csv") if e != "pdf" or not args.no_pdf]
         with staged(written) as temp:  # all four files appear together, or none does
             if not args.no_pdf:
                 from .render.pdf import write_pdf

@@ -137,7 +137,7 @@ def test_never_writes_over_an_input(tmp_path: Path, capsys: pytest.CaptureFixtur
     page = tmp_path / "b.html"
     shutil.copy(SEED[0], page)
     code = main(["report", str(page), str(SEED[1]), "-o", str(tmp_path / "b.pdf")])
-    assert code == 2 and "is one of the input files" in capsys.readouterr().err
+    assert code == 2 and "is a file this run reads" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.html"]
     assert page.read_bytes() == SEED[0].read_bytes()
 
@@ -167,6 +167,55 @@ def test_fifos_and_devices_are_refused_as_articles_and_manifests(tmp_path: Path,
         code, err = _main([str(SEED[0]), str(SEED[1]), "--manifest", str(manifest)], tmp_path, capsys)
         assert code == 2 and "is not a regular file (manifest" in err, err
     assert not (tmp_path / "out").exists()
+
+
+def test_outputs_never_land_on_files_the_run_reads_or_did_not_write(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 11, item 4: the manifest, the settings, an article behind a symlink in an input folder and
+    any existing file an earlier run did not write are never replaced (--force allows the last)."""
+    settings, manifest = tmp_path / "tune.json", tmp_path / "m.csv"
+    settings.write_text("top_k = 8\n", encoding="utf-8")
+    manifest.write_text("", encoding="utf-8")
+    notes, folder = tmp_path / "notes", tmp_path / "in"
+    notes.mkdir()
+    folder.mkdir()
+    mine = notes / "mine.html"
+    shutil.copy(SEED[0], mine)
+    (folder / "linked.html").symlink_to(mine)
+    shutil.copy(SEED[1], folder / SEED[1].name)
+    kept = {path: path.read_bytes() for path in (settings, manifest, mine)}
+    for args in ([str(SEED[0]), str(SEED[1]), "--settings", str(settings), "-o", str(tmp_path / "tune.pdf")],
+                 [str(SEED[0]), str(SEED[1]), "--manifest", str(manifest), "-o", str(tmp_path / "m.pdf")],
+                 [str(folder), "-o", str(notes / "mine.pdf")]):
+        assert main(["report", *args]) == 2
+        assert "is a file this run reads" in capsys.readouterr().err
+    assert all(path.read_bytes() == data for path, data in kept.items())
+    theirs = tmp_path / "own" / "b.csv"
+    theirs.parent.mkdir()
+    theirs.write_text("a user's spreadsheet\n", encoding="utf-8")
+    out = ["report", str(SEED[0]), str(SEED[1]), "-o", str(theirs.with_suffix(".pdf")), "--no-pdf"]
+    assert main(out) == 2 and "was not written by compare-sources" in capsys.readouterr().err
+    assert theirs.read_text(encoding="utf-8") == "a user's spreadsheet\n"
+    assert main([*out, "--force"]) == 0 and theirs.read_bytes().startswith("\ufeffid,kind".encode())
+    assert main(out) == 0  # an earlier run's outputs are replaced without asking
+
+
+def test_odd_output_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 11, item 10: an empty name, a symlink loop, a name at the file-name limit exit 2 with one
+    line; an existing folder takes the default name inside it."""
+    loop = tmp_path / "loop.pdf"
+    loop.symlink_to(loop)
+    for output in (str(loop), str(tmp_path / ("ب" * 120 + ".pdf"))):
+        code = main(["report", str(SEED[0]), str(SEED[1]), "-o", output])
+        err = capsys.readouterr().err
+        assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", str(SEED[0]), str(SEED[1]), "-o", ""])
+    assert exit_info.value.code == 2
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main(["report", str(SEED[0]), str(SEED[1]), "-o", f"{folder}/", "--no-pdf"]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["briefing.csv", "briefing.html", "briefing.json"]
 
 
 def test_every_setting_has_a_range_holding_its_default() -> None:

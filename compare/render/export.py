@@ -17,7 +17,28 @@ from .report import KIND_AR
 
 def to_json(comparison: Comparison) -> str:
     """The JSON contract of GUIDE §3 (the whole model); stable order so runs are byte-identical."""
-    return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({"generator": GENERATOR, **comparison.to_dict()}, ensure_ascii=False, indent=1) + "\n"
+
+
+#: The mark every output carries, so a later run knows which existing files it may replace.
+GENERATOR = "compare-sources"
+_CSV_HEADER = "\ufeffid,kind,النوع,label,explanation,".encode()
+
+
+def written_by_us(path: Path) -> bool:
+    """True when ``path`` is an output of an earlier run (its mark is in the first bytes).
+
+    A PDF's metadata is compressed, so a PDF counts as ours when the JSON written with it is.
+    """
+    if path.suffix == ".pdf":
+        return written_by_us(path.with_suffix(".json"))
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    marks = {".json": f'"generator": "{GENERATOR}"'.encode(), ".html": f'content="{GENERATOR}"'.encode()}
+    return head.startswith(_CSV_HEADER) if path.suffix == ".csv" else marks.get(path.suffix, b"\0") in head
 
 
 def to_csv(comparison: Comparison) -> str:
