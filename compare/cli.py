@@ -175,17 +175,21 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
         json_text, csv_text = to_json(comparison), to_csv(comparison)
         html, pdf_html = render_documents(comparison)
         pages = 0
-        with staged(written) as temp:  # all four files appear together, or none does
-            if not args.no_pdf:
-                from .render.pdf import write_pdf
+        try:
+            with staged(written) as temp:  # all four files appear together, or none does
+                if not args.no_pdf:
+                    from .render.pdf import write_pdf
 
-                pages = write_pdf(pdf_html, temp[outputs["pdf"]], attachments=[
-                    (outputs["json"].name, json_text.encode(), "application/json"),
-                    (outputs["csv"].name, csv_text.encode(), "text/csv"),
-                ], created=dt.datetime.fromisoformat(comparison.generated))
-            temp[outputs["html"]].write_bytes(html.encode())
-            temp[outputs["json"]].write_bytes(json_text.encode())
-            temp[outputs["csv"]].write_bytes(csv_text.encode())
+                    pages = write_pdf(pdf_html, temp[outputs["pdf"]], attachments=[
+                        (outputs["json"].name, json_text.encode(), "application/json"),
+                        (outputs["csv"].name, csv_text.encode(), "text/csv"),
+                    ], created=dt.datetime.fromisoformat(comparison.generated))
+                temp[outputs["html"]].write_bytes(html.encode())
+                temp[outputs["json"]].write_bytes(json_text.encode())
+                temp[outputs["csv"]].write_bytes(csv_text.encode())
+        except OSError as exc:  # a full disk, an immutable or foreign-owned old output: nothing was changed
+            raise InputError(str(exc.filename or pdf.parent), f"cannot write the outputs: {exc.strerror or exc}; "
+                                                              "the previous files are unchanged") from None
     for warning in comparison.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if not args.quiet:

@@ -218,6 +218,24 @@ def test_odd_output_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert sorted(p.name for p in folder.iterdir()) == ["briefing.csv", "briefing.html", "briefing.json"]
 
 
+def test_an_output_that_cannot_be_replaced_leaves_every_old_output(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 11, item 5: an immutable old JSON used to end with a new PDF and HTML beside the old
+    JSON and CSV; now the run exits 2 and the whole old set is left as it was."""
+    out = tmp_path / "r.pdf"
+    assert main(["report", str(SEED[0]), str(SEED[1]), "-o", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    if subprocess.run(["chattr", "+i", str(out.with_suffix(".json"))], capture_output=True).returncode:
+        pytest.skip("this file system cannot make a file immutable")
+    try:
+        code = main(["report", str(SEED[0]), str(SEED[2]), "-o", str(out)])
+    finally:
+        subprocess.run(["chattr", "-i", str(out.with_suffix(".json"))], check=True)
+    err = capsys.readouterr().err
+    assert code == 2 and "the previous files are unchanged" in err, err
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
 def test_every_setting_has_a_range_holding_its_default() -> None:
     """Issue 11, item 8: no setting is accepted unchecked, and the documented defaults are valid."""
     from compare.settings import RANGES, Settings, out_of_range

@@ -250,6 +250,31 @@ def test_staged_writes_all_or_nothing(tmp_path: Path) -> None:
     assert outputs[1].read_bytes() == b".json" and outputs[1].stat().st_mode & 0o777 == 0o644
 
 
+def test_two_runs_writing_the_same_names_never_mix_their_sets(tmp_path: Path) -> None:
+    """Issue 11, item 5: a run puts its set in place under a lock on the output folder, so a second
+    run's set waits until the first is complete (2 of 3 concurrent runs used to mix files)."""
+    import fcntl
+    import os
+    import threading
+
+    outputs = [tmp_path / f"r.{ext}" for ext in ("html", "json")]
+    folder = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(folder, fcntl.LOCK_EX)  # another run is putting its set in place
+
+    def run() -> None:
+        with staged(outputs) as temp:
+            for path in outputs:
+                temp[path].write_bytes(b"second run")
+
+    writer = threading.Thread(target=run)
+    writer.start()
+    writer.join(0.5)
+    assert writer.is_alive() and not any(path.exists() for path in outputs)
+    os.close(folder)
+    writer.join(10)
+    assert all(path.read_bytes() == b"second run" for path in outputs)
+
+
 def test_noise_filter_keeps_short_sentences_and_drops_the_blocks_after_the_article() -> None:
     from compare.noise import clean
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import json
 import os
@@ -28,10 +29,10 @@ _CSV_HEADER = "\ufeffid,kind,النوع,label,explanation,".encode()
 def written_by_us(path: Path) -> bool:
     """True when ``path`` is an output of an earlier run (its mark is in the first bytes).
 
-    A PDF's metadata is compressed, so a PDF counts as ours when the JSON written with it is.
+    A PDF's metadata is compressed, so a PDF counts as ours when the HTML or JSON written with it is.
     """
     if path.suffix == ".pdf":
-        return written_by_us(path.with_suffix(".json"))
+        return any(written_by_us(path.with_suffix(suffix)) for suffix in (".html", ".json"))
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
@@ -60,23 +61,24 @@ def to_csv(comparison: Comparison) -> str:
 
 @contextmanager
 def staged(paths: Iterable[Path]) -> Iterator[dict[Path, Path]]:
-    """Give a temporary file beside each of ``paths``; rename them all into place only if the block succeeds.
+    """Give a temporary file beside each of ``paths``; put them all in place only if the block succeeds.
 
-    A failure anywhere (say, while rendering the PDF) leaves no output at all: not a partial set
-    of files, not a half-written file, not even the folders created for them.
+    A failure anywhere (say, while rendering the PDF, or one target that cannot be replaced)
+    leaves the previous outputs as they were: not a partial set of files, not a half-written
+    file, not even the folders created for them. Each output folder is locked while the set is
+    put in place, so two runs writing the same names never mix their files.
     """
     temps: dict[Path, Path] = {}
     created: list[Path] = []
     try:
         for path in paths:
             created += _make_folders(path.parent)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".compare-sources-", suffix=".tmp")
             os.close(fd)
             temps[path] = Path(tmp)
         yield temps
-        for path, tmp in temps.items():
-            os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are documents to share
-            os.replace(tmp, path)
+        with _locked({path.parent for path in temps}):
+            _replace_all(temps)
         created.clear()
     finally:
         for tmp in temps.values():
@@ -84,6 +86,56 @@ def staged(paths: Iterable[Path]) -> Iterator[dict[Path, Path]]:
         for folder in reversed(created):
             with suppress(OSError):  # someone else put a file there meanwhile: leave it
                 folder.rmdir()
+
+
+def _replace_all(temps: dict[Path, Path]) -> None:
+    """Move every temporary onto its target, or, if one cannot be replaced, restore every target.
+
+    Old files are first moved aside (an immutable or foreign-owned one fails here, before any
+    new file is in place); they are deleted only once the whole new set is in place.
+    """
+    aside: dict[Path, Path] = {}
+    placed: list[Path] = []
+    try:
+        for path in temps:
+            if path.exists():
+                fd, name = tempfile.mkstemp(dir=path.parent, prefix=".compare-sources-", suffix=".old")
+                os.close(fd)
+                try:
+                    os.replace(path, name)
+                except OSError:
+                    os.unlink(name)
+                    raise
+                aside[path] = Path(name)
+        for path, tmp in temps.items():
+            os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are documents to share
+            os.replace(tmp, path)
+            placed.append(path)
+    except BaseException:
+        for path in placed:
+            if path not in aside:
+                path.unlink(missing_ok=True)
+        for path, old in aside.items():
+            os.replace(old, path)
+        raise
+    finally:
+        for old in aside.values():
+            old.unlink(missing_ok=True)
+
+
+@contextmanager
+def _locked(folders: Iterable[Path]) -> Iterator[None]:
+    """Hold an exclusive lock on each folder (a second run waits for the first to finish its set)."""
+    handles = []
+    try:
+        for folder in sorted(folders):
+            handle = os.open(folder, os.O_RDONLY)
+            handles.append(handle)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        for handle in handles:
+            os.close(handle)  # closing releases the lock
 
 
 def _make_folders(folder: Path) -> list[Path]:

@@ -176,7 +176,7 @@ def write_pdf(
     _install_text_layer_fix()
     missing = sorted(str(path) for path in FONT_FILES if not path.is_file())
     if missing:  # WeasyPrint would fall back to whatever fontconfig finds (DejaVu)
-        raise FileNotFoundError(f"fonts missing (apt install fonts-noto-core): {', '.join(missing)}")
+        raise RuntimeError(f"fonts missing (apt install fonts-noto-core): {', '.join(missing)}")
     fetcher = AssetFetcher()
     font_config = FontConfiguration()
     document = HTML(string=html, base_url=str(TEMPLATES), url_fetcher=fetcher).render(font_config=font_config)
