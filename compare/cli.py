@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import signal
 import sys
 import time
 import traceback
@@ -247,18 +248,35 @@ def run_settings(_args: argparse.Namespace, _err: Console) -> int:
     return EXIT_OK
 
 
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C (no ``except Exception`` swallows it), so
+    temporaries and new folders are removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     err = Console(stderr=True)
     args.debug = getattr(args, "debug", False)
     command = {"show": run_show, "settings": run_settings}.get(args.command, run_report)
+    previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
     try:
         return command(args, err)
     except InputError as exc:
         err.print(f"compare-sources: error: {exc}", highlight=False, soft_wrap=True)
         return EXIT_INPUT
-    except KeyboardInterrupt:
-        return 130
+    except (KeyboardInterrupt, Stopped) as exc:
+        signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+        err.print(f"compare-sources: stopped by {signal.Signals(signum).name} (temporary files removed)",
+                  highlight=False, soft_wrap=True)
+        return 128 + signum
     except MemoryError:
         err.print("compare-sources: internal error: out of memory (are the inputs this large? see --max-bytes)",
                   highlight=False, soft_wrap=True)
@@ -270,6 +288,9 @@ def main(argv: list[str] | None = None) -> int:
             err.print(f"compare-sources: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
                       highlight=False, soft_wrap=True)
         return EXIT_INTERNAL
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -234,6 +236,24 @@ def test_an_output_that_cannot_be_replaced_leaves_every_old_output(tmp_path: Pat
     err = capsys.readouterr().err
     assert code == 2 and "the previous files are unchanged" in err, err
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_while_rendering_leaves_nothing_behind(tmp_path: Path, signum: int) -> None:
+    """Issue 11, item 6: a real child process stopped while it renders the PDF removes its temporary
+    files and the folders it created, prints one line and exits 128 + the signal number."""
+    out = tmp_path / "new" / "b.pdf"
+    child = subprocess.Popen([sys.executable, "-m", "compare", "report", str(SEEDS), "-o", str(out)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not list(out.parent.glob(".*.tmp")) and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child.send_signal(signum)
+    _, stderr = child.communicate(timeout=120)
+    assert child.returncode == 128 + signum, stderr
+    assert stderr.strip().splitlines() == [f"compare-sources: stopped by {signal.Signals(signum).name} "
+                                           "(temporary files removed)"]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_every_setting_has_a_range_holding_its_default() -> None:
