@@ -2,7 +2,8 @@
 
 The server serves saved pages: an HTML article with a script, a nav and comments; a cp1256
 page with its charset header; a redirect and a redirect loop; an oversized body; a 404; a
-PDF; a slow answer and a trickling one (both beyond a short fetch_timeout).
+PDF; a slow answer, a trickling one and one dripping its headers (all beyond a short fetch_timeout);
+gzip bombs of two and three layers.
 """
 
 from __future__ import annotations
@@ -38,6 +39,20 @@ class Route:
     delay: float = 0.0  # before the answer
     trickle: float = 0.0  # between body chunks
     length: bool = True  # send Content-Length
+    drip: float = 0.0  # send the status line and header lines a byte at a time, this far apart
+
+
+def _gzip_bomb(layers: int) -> bytes:
+    """100 MB of zeros gzipped ``layers`` times: a few hundred bytes on the wire."""
+    import gzip
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = bytes(1 << 20)
+    data = b"".join(packer.compress(block) for _ in range(100)) + packer.flush()
+    for _ in range(layers - 1):
+        data = gzip.compress(data, 9)
+    return data
 
 
 def _routes() -> dict[str, Route]:
@@ -55,6 +70,11 @@ def _routes() -> dict[str, Route]:
         "/missing.html": Route(status=404, body=b"not found"),
         "/doc.pdf": Route(content_type="application/pdf", body=b"%PDF-1.7\n"),
         "/slow.html": Route(delay=4 * TIMEOUT, body=b"<p>late</p>"),
+        "/bomb.html": Route(body=_gzip_bomb(2), headers=(("Content-Encoding", "gzip, gzip"),)),
+        "/bomb3.html": Route(body=_gzip_bomb(3), headers=(("Content-Encoding", "gzip, gzip, gzip"),)),
+        "/gzip.html": Route(body=__import__("gzip").compress(html_page(SEED[0].read_text(encoding="utf-8")).encode()),
+                            headers=(("Content-Encoding", "gzip"),)),
+        "/drip-head.html": Route(drip=TIMEOUT / 4, body=b"<p>late</p>"),
         "/trickle.html": Route(trickle=TIMEOUT / 3, body=html_page(SEED[3].read_text(encoding="utf-8")).encode()),
     }
 
@@ -65,6 +85,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         route = self.routes.get(self.path, Route(status=404))
         time.sleep(route.delay)
+        if route.drip:
+            self._drip(route)
+            return
         self.send_response(route.status)
         if route.content_type:
             self.send_header("Content-Type", route.content_type)
@@ -80,6 +103,18 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(route.body[i:i + step])
                 self.wfile.flush()
             except (BrokenPipeError, ConnectionResetError):  # the client gave up, as it should
+                return
+
+    def _drip(self, route: Route) -> None:
+        """A status line and 40 header lines, one byte at a time: each read is quick, the whole is not."""
+        head = b"HTTP/1.1 200 OK\r\n" + b"X-Padding: abc\r\n" * 40
+        head += b"Content-Length: %d\r\n\r\n" % len(route.body) + route.body
+        for byte in head:
+            time.sleep(route.drip)
+            try:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
                 return
 
     def log_message(self, format: str, *args: object) -> None:  # keep the test output quiet
@@ -164,10 +199,35 @@ def test_trickling_page_is_cut_off(server: str, tmp_path: Path, capsys: pytest.C
     ("/big-chunked.html", f"over the size limit of {MAX_BYTES:,} bytes"),
     ("/doc.pdf", "serves application/pdf, not a web page"),
     ("/slow.html", f"did not arrive within {TIMEOUT:g} s"),
+    ("/drip-head.html", f"did not arrive within {TIMEOUT:g} s"),
 ])
 def test_url_failures(server: str, path: str, problem: str, tmp_path: Path,
                       capsys: pytest.CaptureFixture[str]) -> None:
     _assert_fails(server, path, tmp_path, capsys, problem)
+
+
+@pytest.mark.parametrize("path", ["/bomb.html", "/bomb3.html"])
+def test_decompression_bomb_is_refused_within_the_size_limit(server: str, path: str) -> None:
+    """Issue 11, item 2: the size limit applies to decoded bytes as they stream, for any number of
+    layers; a few hundred bytes of nested gzip used to be inflated to gigabytes first."""
+    import tracemalloc
+
+    from compare.errors import InputError
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="over the size limit"):
+            ingest([f"{server}{path}", str(SEED[0])], Settings(fetch_timeout=10, max_file_bytes=MAX_BYTES))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * MAX_BYTES, f"{peak:,} bytes at peak"
+
+
+def test_gzipped_page_reads_like_the_plain_one(server: str) -> None:
+    gzipped = ingest([f"{server}/gzip.html", str(SEED[1])], Settings(fetch_timeout=10))[0][0]
+    plain = ingest([f"{server}/article.html", str(SEED[1])], Settings(fetch_timeout=10))[0][0]
+    assert gzipped.text == plain.text
 
 
 def test_closed_port(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
