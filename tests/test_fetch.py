@@ -64,6 +64,7 @@ def _routes() -> dict[str, Route]:
                                 body=html_page(SEED[1].read_text(encoding="utf-8"), "windows-1256").encode("cp1256")),
         "/plain.txt": Route(content_type="text/plain", body=SEED[3].read_bytes()),
         "/redirect": Route(status=302, headers=(("Location", "/article.html"),)),
+        "/to-file": Route(status=302, headers=(("Location", "file:///etc/passwd"),)),
         "/loop": Route(status=302, headers=(("Location", "/loop"),)),
         "/big.html": Route(body=b"<p>" + "كلمة ".encode() * MAX_BYTES + b"</p>"),
         "/big-chunked.html": Route(body=b"<p>" + "كلمة ".encode() * MAX_BYTES + b"</p>", length=False),
@@ -195,6 +196,7 @@ def test_trickling_page_is_cut_off(server: str, tmp_path: Path, capsys: pytest.C
 @pytest.mark.parametrize(("path", "problem"), [
     ("/missing.html", "HTTP 404 Not Found"),
     ("/loop", "redirects more than 3 times"),
+    ("/to-file", "redirects to a URL that is not http(s)"),
     ("/big.html", f"over the size limit of {MAX_BYTES:,} bytes"),
     ("/big-chunked.html", f"over the size limit of {MAX_BYTES:,} bytes"),
     ("/doc.pdf", "serves application/pdf, not a web page"),
