@@ -2,8 +2,9 @@
 
 Arabic pages still arrive in Windows-1256, UTF-16, or as UTF-8 that an editor once read as
 cp1256 (mojibake such as "ظˆط£"). A binary file gets a clear error instead of garbage.
-Order: a byte-order mark; strict UTF-8; the charset the server or the page declares
-(``Content-Type`` header, ``<meta charset>``); detection limited to the encodings below,
+Order: a byte-order mark; strict UTF-8; UTF-8 with at most one damaged byte in 500 (shown as
+U+FFFD, with a warning); the charset the server or the page declares (``Content-Type`` header,
+``<meta charset>``), unless it makes Arabic bytes Latin or Cyrillic letters; detection limited to the encodings below,
 so that noise is refused instead of being read as some far-off code page.
 """
 
@@ -69,15 +70,32 @@ def decode(data: bytes, where: str, declared: str | None = None) -> str:
                 raise InputError(where, f"starts with a {codec} byte-order mark but is not {codec}") from None
     if b"\x00" in data[:4096]:
         raise InputError(where, "is a binary file (it contains NUL bytes), not an article")
-    for codec in ("utf-8", *_declared(data, declared)):
+    try:
+        return _finish(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    mostly = data.decode("utf-8", errors="replace")
+    if mostly.count("\ufffd") - data.count("\ufffd".encode()) <= len(data) // 500:
+        return _finish(mostly)  # UTF-8 with a few damaged bytes: the ingest warns about the � it shows
+    for codec in _declared(data, declared):
         try:
-            return _finish(data.decode(codec))
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
+        arabic = data.decode("cp1256", errors="replace")
+        if _arabic_share(text) < 0.2 and _arabic_share(arabic) > 0.5:
+            return _finish(arabic)  # cp1256 served as ISO-8859-1, KOI8-R …: the charset is wrong
+        return _finish(text)
     best = from_bytes(data, cp_isolation=list(DETECTED)).best()
     if best is None:
         raise InputError(where, f"is not text in any supported encoding ({SUPPORTED})")
     return _finish(str(best))
+
+
+def _arabic_share(text: str) -> float:
+    """Share of the letters that are Arabic."""
+    letters = [c for c in text if c.isalpha()]
+    return sum("\u0600" <= c <= "\u06ff" for c in letters) / max(len(letters), 1)
 
 
 def _refuse_binary(data: bytes, where: str) -> None:

@@ -487,6 +487,8 @@ def ingest(paths: list[str], settings: Settings, manifest: Path | None = None) -
     entries = _manifest_entries(found, manifest, sources)
     articles = [read_article(source, _entry(entries, source), settings) for source in sources]
     articles, warnings = merge_duplicates(articles, settings.near_duplicate)
+    warnings += [f"{a.source}: {n} character(s) could not be decoded and are shown as �"
+                 for a in articles if (n := a.text.count("\ufffd"))]
     if len(articles) < 2:
         raise InputError(articles[0].source, "is the only distinct article; give at least two articles to compare")
     _infer_dates(articles)

@@ -564,3 +564,24 @@ def test_a_weekday_after_a_comma_does_not_crash_the_date_guess(tmp_path: Path) -
                                     "بقروض ميسرة تشمل المحافظات الجنوبية.\n", encoding="utf-8")
     articles, _ = ingest([str(tmp_path)], Settings())
     assert {a.id for a in articles} == {"a.txt", "b.txt"}
+
+
+# --- damaged and mislabelled encodings (issue 11, item 15) -------------------------------------
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "koi8-r", "windows-1252"])
+def test_cp1256_page_with_a_wrong_charset_is_read_as_arabic(declared: str) -> None:
+    text = SEED[1].read_text(encoding="utf-8")
+    assert decode(text.encode("cp1256"), "page", declared).split() == decode(text.encode("utf-8"), "page").split()
+
+
+def test_utf8_article_with_a_few_damaged_bytes_is_read_with_a_warning(tmp_path: Path) -> None:
+    data = bytearray(SEED[0].read_bytes())
+    for position in (400, 2_000, 3_500):  # inside Arabic letters: invalid UTF-8 sequences
+        data[position] = 0xFF
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(bytes(data))
+    articles, warnings = ingest([str(damaged), str(SEED[1])], Settings())
+    assert articles[0].text.count("\ufffd") == 6  # a damaged lead byte orphans its continuation byte
+    assert any(w.startswith(f"{damaged}: 6 character(s) could not be decoded") for w in warnings), warnings
+    french = "Le président a annoncé jeudi une réforme économique très attendue. " * 20
+    assert decode(french.encode("cp1252"), "page", "iso-8859-1") == french  # Latin text keeps its charset
