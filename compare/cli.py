@@ -129,7 +129,7 @@ def _check_outputs(outputs: list[Path], args: argparse.Namespace) -> None:
     from .render.export import written_by_us
 
     given = [_resolved(Path(p)) for p in args.paths if not is_url(p)]
-    reads = {*given, *(_resolved(f) for g in given if g.is_dir() for f in articles_in(g))}
+    reads = {*given, *(_resolved(f) for g in given if g.is_dir() for f in articles_in(g)[0])}
     reads |= {_resolved(p) for p in (args.manifest, args.settings) if p}
     for path in outputs:
         target = _resolved(path)

@@ -10,6 +10,7 @@ given folder is read as its manifest; ``http://`` and ``https://`` URLs are fetc
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -91,10 +92,12 @@ class Source:
         return self.where.lower().endswith((".html", ".htm")) or b"<html" in head or b"<!doctype html" in head
 
 
-def find_inputs(paths: list[str]) -> tuple[list[Path | str], list[Path]]:
-    """Files (folders expanded) and URLs in the order given, and the manifests found in folders."""
+def find_inputs(paths: list[str]) -> tuple[list[Path | str], list[Path], list[str]]:
+    """Files (folders expanded) and URLs in the order given, the manifests found in folders, and
+    warnings for subfolders that could not be read."""
     items: list[Path | str] = []
     manifests: list[Path] = []
+    skipped: list[str] = []
     for raw in paths:
         if is_url(raw):
             items.append(raw)
@@ -109,22 +112,33 @@ def find_inputs(paths: list[str]) -> tuple[list[Path | str], list[Path]]:
                 raise InputError(raw, "is not a regular file or folder")
             items.append(path)
             continue
-        found = articles_in(path)
+        found, unread = articles_in(path)
+        skipped += unread
         if not found:
             raise InputError(raw, f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)} files)")
         items.extend(found)
         if (path / MANIFEST_NAME).is_file():
             manifests.append(path / MANIFEST_NAME)
-    return items, manifests
+    return items, manifests, skipped
 
 
-def articles_in(folder: Path) -> list[Path]:
-    """Article files anywhere below ``folder``, sorted, hidden files and folders skipped."""
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+def articles_in(folder: Path) -> tuple[list[Path], list[str]]:
+    """Article files anywhere below ``folder``, sorted, hidden files and folders skipped; and a
+    warning for each subfolder that could not be listed (never skipped in silence)."""
+    found: list[Path] = []
+    skipped: list[str] = []
+
+    def unreadable(exc: OSError) -> None:
+        if Path(exc.filename) == folder:
+            raise InputError(str(folder), f"cannot be read: {exc.strerror or exc}")
+        skipped.append(f"{exc.filename}: folder skipped, it cannot be read ({exc.strerror or exc})")
+
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [Path(root, name) for name in files
+                  if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES
+                  and Path(root, name).is_file()]
+    return sorted(found), sorted(skipped)
 
 
 def load(item: Path | str, settings: Settings) -> Source:
@@ -153,9 +167,10 @@ def url_name(url: str) -> str:
     return (parts.netloc + parts.path).rstrip("/") or url
 
 
-def collect(paths: list[str], settings: Settings) -> tuple[list[Source], list[Path]]:
-    """Read the given files, folders and URLs; return sources (unique names) and folder manifests."""
-    items, manifests = find_inputs(paths)
+def collect(paths: list[str], settings: Settings) -> tuple[list[Source], list[Path], list[str]]:
+    """Read the given files, folders and URLs; return sources (unique names), folder manifests and
+    warnings about what could not be read."""
+    items, manifests, skipped = find_inputs(paths)
     sources = []
     names: set[str] = set()
     for item in items:
@@ -164,7 +179,7 @@ def collect(paths: list[str], settings: Settings) -> tuple[list[Source], list[Pa
             source = replace(source, name=source.where)
         names.add(source.name)
         sources.append(source)
-    return sources, manifests
+    return sources, manifests, skipped
 
 
 def extract_html(html: str) -> tuple[str, dict[str, str | None]]:
@@ -483,11 +498,11 @@ def ingest(paths: list[str], settings: Settings, manifest: Path | None = None) -
     """Read all inputs into articles; merge identical ones; infer missing publication dates."""
     if not paths:
         raise InputError("PATH", "give at least two articles to compare")
-    sources, found = collect(paths, settings)
+    sources, found, skipped = collect(paths, settings)
     entries = _manifest_entries(found, manifest, sources)
     articles = [read_article(source, _entry(entries, source), settings) for source in sources]
     articles, warnings = merge_duplicates(articles, settings.near_duplicate)
-    warnings += [f"{a.source}: {n} character(s) could not be decoded and are shown as �"
+    warnings += skipped + [f"{a.source}: {n} character(s) could not be decoded and are shown as �"
                  for a in articles if (n := a.text.count("\ufffd"))]
     if len(articles) < 2:
         raise InputError(articles[0].source, "is the only distinct article; give at least two articles to compare")

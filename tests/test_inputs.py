@@ -144,10 +144,10 @@ def test_folder_rule(tmp_path: Path) -> None:
     for name in ("a/one.txt", "a/deep/two.HTML", "a/three.md", "a/four.htm", ".git/x.txt", "a/.hidden.txt",
                  "a/skip.pdf", "a/skip.json", "a/sources.toml"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    items, manifests = find_inputs([str(tmp_path)])
+    items, manifests, skipped = find_inputs([str(tmp_path)])
     assert [p.relative_to(tmp_path).as_posix() for p in items] == [
         "a/deep/two.HTML", "a/four.htm", "a/one.txt", "a/three.md"]
-    assert manifests == []  # only a sources.toml directly in a given folder is a manifest
+    assert manifests == [] and skipped == []  # only a sources.toml directly in a given folder is a manifest
 
 
 def test_folder_with_manifest_and_order(tmp_path: Path) -> None:
@@ -585,3 +585,31 @@ def test_utf8_article_with_a_few_damaged_bytes_is_read_with_a_warning(tmp_path: 
     assert any(w.startswith(f"{damaged}: 6 character(s) could not be decoded") for w in warnings), warnings
     french = "Le président a annoncé jeudi une réforme économique très attendue. " * 20
     assert decode(french.encode("cp1252"), "page", "iso-8859-1") == french  # Latin text keeps its charset
+
+
+def test_unreadable_folders_are_reported_not_skipped_in_silence(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 11, item 11: an unreadable subfolder used to be skipped with exit 0 and no word; an
+    unlistable input folder was said to hold no articles. Listing is refused as the kernel refuses
+    it to a user without permission (root, who runs CI, reads every folder)."""
+    import os
+    import shutil
+
+    for name, seeds in (("story/a", SEED[:2]), ("story/b", SEED[2:3]), ("locked", SEED[:2])):
+        (tmp_path / name).mkdir(parents=True)
+        for seed in seeds:
+            shutil.copy(seed, tmp_path / name / seed.name)
+    locked = {tmp_path / "story" / "b", tmp_path / "locked"}
+    scandir = os.scandir
+
+    def refusing(path: str) -> object:
+        if Path(path) in locked:
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    articles, warnings = ingest([str(tmp_path / "story")], Settings())
+    assert len(articles) == 2
+    assert f"{tmp_path / 'story' / 'b'}: folder skipped, it cannot be read (Permission denied)" in warnings
+    with pytest.raises(InputError, match="locked: cannot be read: Permission denied"):
+        ingest([str(tmp_path / "locked")], Settings())
