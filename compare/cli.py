@@ -189,8 +189,9 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
                 temp[outputs["json"]].write_bytes(json_text.encode())
                 temp[outputs["csv"]].write_bytes(csv_text.encode())
         except OSError as exc:  # a full disk, an immutable or foreign-owned old output: nothing was changed
-            raise InputError(str(exc.filename or pdf.parent), f"cannot write the outputs: {exc.strerror or exc}; "
-                                                              "the previous files are unchanged") from None
+            ours = not exc.filename or Path(str(exc.filename)).name.startswith(".compare-sources-")
+            raise InputError(str(pdf.parent if ours else exc.filename),  # a temporary name means nothing to a user
+                             f"cannot write the outputs: {exc.strerror or exc}; the previous files are unchanged") from None
     for warning in comparison.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if not args.quiet:
@@ -248,6 +249,11 @@ def run_settings(_args: argparse.Namespace, _err: Console) -> int:
     return EXIT_OK
 
 
+def _one_line(text: str) -> str:
+    """Control characters (a newline in a file name) escaped, so an error stays one line."""
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode() for ch in text)
+
+
 class Stopped(BaseException):
     """SIGTERM or SIGHUP arrived: unwind like Ctrl-C (no ``except Exception`` swallows it), so
     temporaries and new folders are removed."""
@@ -270,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return command(args, err)
     except InputError as exc:
-        err.print(f"compare-sources: error: {exc}", highlight=False, soft_wrap=True)
+        err.print(f"compare-sources: error: {_one_line(str(exc))}", highlight=False, soft_wrap=True, markup=False)
         return EXIT_INPUT
     except (KeyboardInterrupt, Stopped) as exc:
         signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT

@@ -256,6 +256,29 @@ def test_a_signal_while_rendering_leaves_nothing_behind(tmp_path: Path, signum: 
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_error_about_a_file_name_with_a_newline_stays_one_line(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 11, item 15: a newline in a file name used to split the one-line error."""
+    odd = tmp_path / "two\nlines.txt"
+    odd.write_bytes(b"")
+    code, err = _main([str(odd), str(SEED[1])], tmp_path, capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "two\\nlines.txt: is empty" in err, err
+
+
+def test_a_full_disk_is_a_clear_error_and_leaves_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 11, item 15: a full disk was an "internal error"; now exit 2 naming the problem."""
+    import errno
+
+    def full(self: Path, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    code, err = _main([str(SEED[0]), str(SEED[1]), "--no-pdf"], tmp_path, capsys)
+    assert code == 2 and f"{tmp_path / 'out'}: cannot write the outputs: No space left on device" in err, err
+    assert not (tmp_path / "out").exists()
+
+
 def test_every_setting_has_a_range_holding_its_default() -> None:
     """Issue 11, item 8: no setting is accepted unchecked, and the documented defaults are valid."""
     from compare.settings import RANGES, Settings, out_of_range
