@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from ..model import Fact, Frame
 from ..normalize import key
@@ -138,11 +139,14 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
         starts = [p.start for p in layer.passages]
         by_id = {p.id: p for p in layer.passages}
         dates = [m for m in find_dates(text, _published(layer)) if not m.latin]
-        taken = [(m.start, m.end) for m in dates]
+        taken = sorted((m.start, m.end) for m in dates)
+        date_starts = [start for start, _ in taken]
+        reach = list(accumulate((end for _, end in taken), max))  # furthest end of the dates so far
         found: list[tuple[int, str, DateMention | Quantity | NameMention | Quote]] = [
             (m.start, "d", m) for m in dates]
         for q in find_quantities(text):
-            if any(s < q.num_end and q.num_start < e for s, e in taken):
+            before = bisect_left(date_starts, q.num_end)  # dates starting before the number ends
+            if before and reach[before - 1] > q.num_start:  # one of them overlaps it
                 continue
             if _reads_as_year(q):
                 year = dt.date(int(q.value), 1, 1)
@@ -156,6 +160,7 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
         found.sort(key=lambda item: (item[0], item[1]))
         previous: str | None = None  # the quantity a "بينهم" subset belongs to
         days: list[Fact] = []
+        quantities: list[Fact] = []  # this article's so far (a running list: long articles have thousands)
         year = int(layer.article.published[:4]) if layer.article.published else None
         for i, (start, kind, item) in enumerate(found, 1):
             fid = f"a{n}-{kind}{i}"
@@ -169,7 +174,8 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
                     days.append(facts[-1])
             elif isinstance(item, Quantity):
                 facts.append(_quantity_fact(layer, item, fid, passage, previous, readers.get(passage or ""),
-                                            [f for f in facts if f.article == layer.article.id and f.type == "quantity"]))
+                                            quantities))
+                quantities.append(facts[-1])
                 previous = fid
             elif isinstance(item, NameMention):
                 facts.append(_name_fact(layer, item, fid, passage))

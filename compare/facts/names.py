@@ -625,6 +625,7 @@ class Speakers:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._mention_starts = [m.start for m in self.mentions]
         self._roles: list[tuple[int, Phrase]] | None = None  # every named role phrase, by offset
+        self._last_words: list[str | None] | None = None  # skeleton of each full name's last word
 
     def _span(self, first: int, last: int) -> tuple[int, int]:
         return self.t.words[first][0], self.t.words[last - 1][1]
@@ -706,16 +707,26 @@ class Speakers:
                     return Speaker(key, *self._span(q.first, q.last), None, "person")
         return None
 
+    def _surname_of(self, j: int) -> str | None:
+        """Skeleton of the last word of mention j when it is a full name (two words or more);
+        computed once per article: a long article has thousands of mentions and surnames."""
+        if self._last_words is None:
+            self._last_words = []
+            for m in self.mentions:
+                words = _words(self.text[m.start:m.end])
+                self._last_words.append(skeleton(words[-1][2].removeprefix("ال")) if len(words) >= 2 else None)
+        return self._last_words[j]
+
     def _surname(self, p: Phrase, start: int, end: int) -> Speaker | None:
         """A surname alone: the last full name before it in the article that ends in it, else
         the gazetteer's person with that surname."""
         word = self.t.keys[p.first].removeprefix("ال")
         skel = skeleton(word)
         i = bisect_left(self._mention_starts, start)
-        for m in reversed(self.mentions[:i]):
-            last = _words(self.text[m.start:m.end])
-            if len(last) >= 2 and _close(skeleton(last[-1][2].removeprefix("ال")), skel):
-                return Speaker(m.key, start, end, None, "person")
+        for j in reversed(range(i)):
+            last = self._surname_of(j)
+            if last is not None and _close(last, skel):
+                return Speaker(self.mentions[j].key, start, end, None, "person")
         if i < len(self.mentions) and self.mentions[i].start == start:
             return Speaker(self.mentions[i].key, start, end, None, "person")
         return None
