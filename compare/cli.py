@@ -24,6 +24,7 @@ from .errors import InputError
 from .settings import Settings, out_of_range, range_text
 
 DEFAULT_OUTPUT = Path("reports/briefing.pdf")
+NAME_MAX = 255  # bytes in one file name on Linux and macOS file systems
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
@@ -132,6 +133,8 @@ def _check_outputs(outputs: list[Path], args: argparse.Namespace) -> None:
     reads = {*given, *(_resolved(f) for g in given if g.is_dir() for f in articles_in(g)[0])}
     reads |= {_resolved(p) for p in (args.manifest, args.settings) if p}
     for path in outputs:
+        if len(path.name.encode()) > NAME_MAX:
+            raise InputError(str(path), f"file name is over {NAME_MAX} bytes; choose a shorter one with -o")
         target = _resolved(path)
         if target in reads:
             raise InputError(str(path), "is a file this run reads (an input, the manifest or the settings); choose another output name with -o")
@@ -146,8 +149,6 @@ def _check_outputs(outputs: list[Path], args: argparse.Namespace) -> None:
         existing = next(p for p in target.parents if p.exists())
         if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
             raise InputError(str(path), f"cannot be written: {existing} is not a writable folder")
-        if len(f".{target.name}.12345678.tmp".encode()) > 255:
-            raise InputError(str(path), "file name is too long; choose a shorter one with -o")
 
 
 def _resolved(path: Path) -> Path:
@@ -163,7 +164,11 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
     from .render.export import staged, to_csv, to_json
     from .render.report import render_documents
 
-    pdf = args.output / DEFAULT_OUTPUT.name if args.output.is_dir() else args.output
+    try:
+        is_folder = args.output.is_dir()
+    except OSError:  # a name too long to look up: _check_outputs says so
+        is_folder = False
+    pdf = args.output / DEFAULT_OUTPUT.name if is_folder else args.output
     if pdf.suffix.lower() != ".pdf":
         raise InputError(str(pdf), "the output must be a .pdf file name (the .html, .json and .csv "
                                    "are written beside it); for no PDF use --no-pdf")
