@@ -168,6 +168,7 @@ class Differ:
         self.wholes = {f.subset_of for f in facts if f.subset_of}
         self.nouns = _written_nouns(articles, {f.noun for f in facts if f.noun})
         self.paragraphs = {a.id: paragraphs(a.text) for a in articles}
+        self.paragraph_starts = {a: [start for start, _ in spans] for a, spans in self.paragraphs.items()}
         self.dates_in: dict[tuple[str, int], list[Fact]] = defaultdict(list)  # dates by (article, paragraph)
         for f in facts:
             if f.type == "date":
@@ -175,7 +176,7 @@ class Differ:
 
     def _paragraph(self, article: str, offset: int) -> int:
         """Index of the paragraph holding ``offset``."""
-        return bisect_right([s for s, _ in self.paragraphs[article]], offset) - 1
+        return bisect_right(self.paragraph_starts[article], offset) - 1
 
     # --- notes ---------------------------------------------------------------------------
     def _other_year(self, f: Fact) -> str | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -564,6 +564,11 @@ def gazetteer(texts: list[str]) -> Gazetteer:
     return found
 
 
+def _one_deletion(word: str) -> set[str]:
+    """The word and every form of it with one letter deleted."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
 def _close(a: str, b: str) -> bool:
     """One edit apart at most (ترمب/ترامب), so a surname's skeleton twin (بدون/بايدن) is not it."""
     if abs(len(a) - len(b)) > 1:
@@ -625,7 +630,8 @@ class Speakers:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._mention_starts = [m.start for m in self.mentions]
         self._roles: list[tuple[int, Phrase]] | None = None  # every named role phrase, by offset
-        self._last_words: list[str | None] | None = None  # skeleton of each full name's last word
+        self._last_words: dict[int, str] = {}  # skeleton of each full name's last word, by mention
+        self._by_last_word: dict[str, list[int]] | None = None
 
     def _span(self, first: int, last: int) -> tuple[int, int]:
         return self.t.words[first][0], self.t.words[last - 1][1]
@@ -707,15 +713,22 @@ class Speakers:
                     return Speaker(key, *self._span(q.first, q.last), None, "person")
         return None
 
-    def _surname_of(self, j: int) -> str | None:
-        """Skeleton of the last word of mention j when it is a full name (two words or more);
-        computed once per article: a long article has thousands of mentions and surnames."""
-        if self._last_words is None:
-            self._last_words = []
-            for m in self.mentions:
+    def _full_names_ending_near(self, skel: str) -> list[int]:
+        """Indices of the full names (two words or more) whose last word's skeleton may be one
+        edit from ``skel``, newest first. Indexed once per article by each skeleton and its
+        one-letter deletions (two skeletons one edit apart share one of these); a long article
+        has thousands of names and surnames, and scanning them all per surname was quadratic."""
+        if self._by_last_word is None:
+            self._by_last_word = defaultdict(list)
+            for j, m in enumerate(self.mentions):
                 words = _words(self.text[m.start:m.end])
-                self._last_words.append(skeleton(words[-1][2].removeprefix("ال")) if len(words) >= 2 else None)
-        return self._last_words[j]
+                if len(words) >= 2:
+                    last = skeleton(words[-1][2].removeprefix("ال"))
+                    self._last_words[j] = last
+                    for variant in _one_deletion(last):
+                        self._by_last_word[variant].append(j)
+        found = {j for variant in _one_deletion(skel) for j in self._by_last_word.get(variant, ())}
+        return sorted(found, reverse=True)
 
     def _surname(self, p: Phrase, start: int, end: int) -> Speaker | None:
         """A surname alone: the last full name before it in the article that ends in it, else
@@ -723,9 +736,8 @@ class Speakers:
         word = self.t.keys[p.first].removeprefix("ال")
         skel = skeleton(word)
         i = bisect_left(self._mention_starts, start)
-        for j in reversed(range(i)):
-            last = self._surname_of(j)
-            if last is not None and _close(last, skel):
+        for j in self._full_names_ending_near(skel):
+            if j < i and _close(self._last_words[j], skel):
                 return Speaker(self.mentions[j].key, start, end, None, "person")
         if i < len(self.mentions) and self.mentions[i].start == start:
             return Speaker(self.mentions[i].key, start, end, None, "person")
