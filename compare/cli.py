@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections import Counter
@@ -277,7 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     err = Console(stderr=True)
     args.debug = getattr(args, "debug", False)
     command = {"show": run_show, "settings": run_settings}.get(args.command, run_report)
-    previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    main_thread = threading.current_thread() is threading.main_thread()  # only it may set handlers
+    previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGTERM, signal.SIGHUP) if main_thread}
     try:
         return command(args, err)
     except InputError as exc:
