@@ -291,9 +291,7 @@ def main(argv: list[str] | None = None) -> int:
                   highlight=False, soft_wrap=True)
         return 128 + signum
     except MemoryError:
-        err.print("compare-sources: internal error: out of memory (are the inputs this large? see --max-bytes)",
-                  highlight=False, soft_wrap=True)
-        return EXIT_INTERNAL
+        pass  # reported below: by then the traceback, and the failed work's memory with it, is freed
     except Exception as exc:  # an internal error: one line for the user, the traceback on request
         if args.debug:
             traceback.print_exc()
@@ -304,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+    sys.stderr.write("compare-sources: internal error: out of memory (are the inputs this large? see --max-bytes)\n")
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":
