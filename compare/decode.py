@@ -82,9 +82,9 @@ def decode(data: bytes, where: str, declared: str | None = None) -> str:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        arabic = data.decode("cp1256", errors="replace")
-        if _arabic_share(text) < 0.2 and _arabic_share(arabic) > 0.5:
-            return _finish(arabic)  # cp1256 served as ISO-8859-1, KOI8-R …: the charset is wrong
+        if _arabic_share(text) < 0.2:  # cp1256 served as ISO-8859-1, KOI8-R …: the charset is wrong
+            arabic = data.decode("cp1256", errors="replace")
+            text = arabic if _arabic_share(arabic) > 0.5 else text
         return _finish(text)
     best = from_bytes(data, cp_isolation=list(DETECTED)).best()
     if best is None:

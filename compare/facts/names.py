@@ -630,8 +630,7 @@ class Speakers:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._mention_starts = [m.start for m in self.mentions]
         self._roles: list[tuple[int, Phrase]] | None = None  # every named role phrase, by offset
-        self._last_words: dict[int, str] = {}  # skeleton of each full name's last word, by mention
-        self._by_last_word: dict[str, list[int]] | None = None
+        self._by_last_word: dict[str, list[tuple[int, str]]] | None = None  # see _full_names_ending_near
 
     def _span(self, first: int, last: int) -> tuple[int, int]:
         return self.t.words[first][0], self.t.words[last - 1][1]
@@ -713,9 +712,9 @@ class Speakers:
                     return Speaker(key, *self._span(q.first, q.last), None, "person")
         return None
 
-    def _full_names_ending_near(self, skel: str) -> list[int]:
-        """Indices of the full names (two words or more) whose last word's skeleton may be one
-        edit from ``skel``, newest first. Indexed once per article by each skeleton and its
+    def _full_names_ending_near(self, skel: str) -> list[tuple[int, str]]:
+        """(index, last-word skeleton) of the full names (two words or more) whose last word may be
+        one edit from ``skel``, newest first. Indexed once per article by each skeleton and its
         one-letter deletions (two skeletons one edit apart share one of these); a long article
         has thousands of names and surnames, and scanning them all per surname was quadratic."""
         if self._by_last_word is None:
@@ -724,11 +723,10 @@ class Speakers:
                 words = _words(self.text[m.start:m.end])
                 if len(words) >= 2:
                     last = skeleton(words[-1][2].removeprefix("ال"))
-                    self._last_words[j] = last
                     for variant in _one_deletion(last):
-                        self._by_last_word[variant].append(j)
-        found = {j for variant in _one_deletion(skel) for j in self._by_last_word.get(variant, ())}
-        return sorted(found, reverse=True)
+                        self._by_last_word[variant].append((j, last))
+        return sorted({hit for variant in _one_deletion(skel) for hit in self._by_last_word.get(variant, ())},
+                      reverse=True)
 
     def _surname(self, p: Phrase, start: int, end: int) -> Speaker | None:
         """A surname alone: the last full name before it in the article that ends in it, else
@@ -736,8 +734,8 @@ class Speakers:
         word = self.t.keys[p.first].removeprefix("ال")
         skel = skeleton(word)
         i = bisect_left(self._mention_starts, start)
-        for j in self._full_names_ending_near(skel):
-            if j < i and _close(self._last_words[j], skel):
+        for j, last in self._full_names_ending_near(skel):
+            if j < i and _close(last, skel):
                 return Speaker(self.mentions[j].key, start, end, None, "person")
         if i < len(self.mentions) and self.mentions[i].start == start:
             return Speaker(self.mentions[i].key, start, end, None, "person")
