@@ -254,7 +254,7 @@ def test_a_signal_while_rendering_leaves_nothing_behind(tmp_path: Path, signum: 
     assert child.returncode == 128 + signum, stderr
     assert stderr.strip().splitlines() == [f"compare-sources: stopped by {signal.Signals(signum).name} "
                                            "(temporary files removed)"]
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.rglob("*")) == []
 
 
 def test_an_error_about_a_file_name_with_a_newline_stays_one_line(tmp_path: Path,

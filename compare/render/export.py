@@ -72,7 +72,7 @@ def staged(paths: Iterable[Path]) -> Iterator[dict[Path, Path]]:
     created: list[Path] = []
     try:
         for path in paths:
-            created += _make_folders(path.parent)
+            _make_folders(path.parent, created)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".compare-sources-", suffix=".tmp")
             os.close(fd)
             temps[path] = Path(tmp)
@@ -138,8 +138,8 @@ def _locked(folders: Iterable[Path]) -> Iterator[None]:
             os.close(handle)  # closing releases the lock
 
 
-def _make_folders(folder: Path) -> list[Path]:
-    """Create ``folder`` and its missing parents; return the ones created, outermost first."""
-    missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+def _make_folders(folder: Path, created: list[Path]) -> None:
+    """Create ``folder`` and its missing parents, listed in ``created`` (outermost first) before
+    they exist, so that a signal arriving meanwhile still has them removed."""
+    created += [p for p in (folder, *folder.parents) if not p.exists()][::-1]
     folder.mkdir(parents=True, exist_ok=True)
-    return missing
