@@ -1,0 +1,146 @@
+"""Story clustering: which articles report the same event.
+
+Candidates come from MinHash LSH (the band keys of :mod:`.parse`, looked up in the store);
+each candidate is confirmed on the whole article, so one shared paragraph of agency boilerplate
+is never enough: content-word TF-IDF cosine, with shared names or figures as support. An article
+joins the story it links to most, and only if it links to at least half of that story's members,
+so a chain of pairwise resemblances never merges two events. Articles are taken in publication
+order then id, so the same input always gives the same stories, on one core or a cluster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from .parse import Features
+from .store import Store
+
+#: Cosine of content-word TF-IDF that links two articles on its own, and the lower cosine that
+#: links them when they also share a name or a figure (bench/corpus_quality.py sweeps both).
+LINK_COSINE = 0.30
+SUPPORTED_COSINE = 0.12
+#: Share of a story's members an article must link to before it joins that story.
+MIN_SHARE = 0.5
+#: A band key shared by more articles than this is a site footer or agency boilerplate, not an
+#: event: it gives no candidates (and keeps the lookups from growing with the corpus).
+BUCKET_CAP = 40
+_CACHE = 20_000  # article vectors kept in memory
+
+
+@dataclass
+class Counts:
+    clustered: int = 0
+    new_stories: int = 0
+    joined: int = 0
+
+
+class Clusterer:
+    """Assigns articles to stories inside one store transaction."""
+
+    def __init__(self, store: Store, window_days: int) -> None:
+        self.store = store
+        self.window = dt.timedelta(days=window_days)
+        self.df: dict[str, int] = dict(store.db.execute("SELECT word, df FROM terms"))
+        self.n = store.count("members")  # articles whose words are in the document frequencies
+        self.vectors: OrderedDict[str, tuple[str | None, Features, dict[str, float]]] = OrderedDict()
+        self.touched: set[str] = set()
+
+    def run(self, articles: list[tuple[str, str | None]]) -> Counts:
+        counts = Counts()
+        with self.store.batch():
+            for article, _published in articles:  # the batch's own words count in the IDF from the start
+                for word in self.store.features(article)[1].words:
+                    self.df[word] = self.df.get(word, 0) + 1
+            self.n += len(articles)
+            for article, _published in articles:
+                joined = self.assign(article)
+                counts.clustered += 1
+                counts.joined += joined
+                counts.new_stories += not joined
+            self._save_terms()
+            self._update_stories()
+        return counts
+
+    def assign(self, article: str) -> bool:
+        """Put one article in a story (an existing one, or its own); True if it joined one."""
+        published, features, vector = self._vector(article)
+        best: tuple[float, float, str] | None = None
+        for story in self._candidate_stories(features, published):
+            members = self.store.members(story)
+            links, total = 0, 0.0
+            for member in members:
+                _, theirs, their_vector = self._vector(member)
+                cosine = sum(weight * their_vector.get(word, 0.0) for word, weight in vector.items())
+                total += cosine
+                supported = bool(set(features.names) & set(theirs.names) or set(features.figures) & set(theirs.figures))
+                links += cosine >= LINK_COSINE or (cosine >= SUPPORTED_COSINE and supported)
+            if links and links >= MIN_SHARE * len(members):
+                score = (links / len(members), total / len(members), story)
+                if best is None or score[:2] > best[:2]:
+                    best = score
+        story = best[2] if best else "s" + article[1:]
+        db = self.store.db
+        db.execute("INSERT INTO members VALUES (?, ?, (SELECT MAX(id) FROM runs))", (article, story))
+        db.executemany("INSERT INTO bands VALUES (?, ?)", [(k, article) for k in features.bands])
+        self.touched.add(story)
+        return best is not None
+
+    def _candidate_stories(self, features: Features, published: str | None) -> list[str]:
+        keys = features.bands
+        if not keys:
+            return []
+        db = self.store.db
+        marks = ",".join("?" * len(keys))
+        open_keys = [k for k, n in db.execute(
+            f"SELECT key, COUNT(*) FROM bands WHERE key IN ({marks}) GROUP BY key", keys) if n <= BUCKET_CAP]
+        if not open_keys:
+            return []
+        rows = db.execute(
+            f"SELECT DISTINCT m.story, a.published FROM bands b JOIN members m ON m.article = b.article "
+            f"JOIN articles a ON a.id = b.article WHERE b.key IN ({','.join('?' * len(open_keys))})", open_keys)
+        return sorted({story for story, theirs in rows if self._near(published, theirs)})
+
+    def _near(self, a: str | None, b: str | None) -> bool:
+        """Within the time window (an unknown date does not rule a story out)."""
+        if not a or not b:
+            return True
+        return abs(dt.date.fromisoformat(a) - dt.date.fromisoformat(b)) <= self.window
+
+    def _vector(self, article: str) -> tuple[str | None, Features, dict[str, float]]:
+        """Unit-length TF-IDF vector of the article's content words (IDF over the store so far)."""
+        if article in self.vectors:
+            self.vectors.move_to_end(article)
+            return self.vectors[article]
+        published, features = self.store.features(article)
+        weights = {w: (1 + math.log(tf)) * (math.log((self.n + 1) / (self.df.get(w, 0) + 1)) + 1)
+                   for w, tf in features.words.items()}
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        entry = (published, features, {w: v / norm for w, v in weights.items()})
+        self.vectors[article] = entry
+        if len(self.vectors) > _CACHE:
+            self.vectors.popitem(last=False)
+        return entry
+
+    def _save_terms(self) -> None:
+        self.store.db.executemany("INSERT OR REPLACE INTO terms VALUES (?, ?)", self.df.items())
+
+    def _update_stories(self) -> None:
+        """Titles, periods, counts and member hashes of the stories that changed."""
+        db = self.store.db
+        for story in sorted(self.touched):
+            members = self.store.members(story)
+            rows = db.execute(f"SELECT id, outlet, published, title FROM articles WHERE id IN "
+                              f"({','.join('?' * len(members))}) ORDER BY published, id", members).fetchall()
+            dates = sorted(r[2] for r in rows if r[2])
+            outlets = len({r[1] or r[0] for r in rows})
+            members_hash = hashlib.sha1(",".join(members).encode()).hexdigest()[:16]
+            db.execute("INSERT INTO stories (id, title, first_published, last_published, articles, outlets, members_hash) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET first_published = excluded.first_published, "
+                       "last_published = excluded.last_published, articles = excluded.articles, "
+                       "outlets = excluded.outlets, members_hash = excluded.members_hash",
+                       (story, rows[0][3], dates[0] if dates else None, dates[-1] if dates else None,
+                        len(rows), outlets, members_hash))
