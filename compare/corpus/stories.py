@@ -19,15 +19,23 @@ from dataclasses import dataclass
 from .parse import Features
 from .store import Store
 
-#: Cosine of content-word TF-IDF that links two articles on its own, and the lower cosine that
-#: links them when they also share a name or a figure (bench/corpus_quality.py sweeps both).
-LINK_COSINE = 0.30
-SUPPORTED_COSINE = 0.12
-#: Share of a story's members an article must link to before it joins that story.
-MIN_SHARE = 0.5
-#: A band key shared by more articles than this is a site footer or agency boilerplate, not an
-#: event: it gives no candidates (and keeps the lookups from growing with the corpus).
-BUCKET_CAP = 40
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When an article joins a story; chosen by ``python -m bench.corpus_quality --sweep``."""
+
+    link_cosine: float = 0.20
+    """Content-word TF-IDF cosine that links two articles on its own."""
+    supported_cosine: float = 0.15
+    """The lower cosine that links them when they also share a name or a figure."""
+    min_share: float = 0.5
+    """Share of a story's members an article must link to before it joins that story."""
+    bucket_cap: int = 40
+    recent_members: int = 30
+    """Members of a story an article is compared with (the latest)."""
+    """Candidates taken from one band key, the latest first: a key shared by many articles is a
+    site footer, agency boilerplate or one very big story, and a few of its articles are enough."""
+
 _CACHE = 20_000  # article vectors kept in memory
 
 
@@ -41,8 +49,9 @@ class Counts:
 class Clusterer:
     """Assigns articles to stories inside one store transaction."""
 
-    def __init__(self, store: Store, window_days: int) -> None:
+    def __init__(self, store: Store, window_days: int, thresholds: Thresholds | None = None) -> None:
         self.store = store
+        self.limits = thresholds or Thresholds()
         self.window = dt.timedelta(days=window_days)
         self.df: dict[str, int] = dict(store.db.execute("SELECT word, df FROM terms"))
         self.n = store.count("members")  # articles whose words are in the document frequencies
@@ -70,15 +79,15 @@ class Clusterer:
         published, features, vector = self._vector(article)
         best: tuple[float, float, str] | None = None
         for story in self._candidate_stories(features, published):
-            members = self.store.members(story)
+            members = self._recent_members(story)
             links, total = 0, 0.0
             for member in members:
                 _, theirs, their_vector = self._vector(member)
                 cosine = sum(weight * their_vector.get(word, 0.0) for word, weight in vector.items())
                 total += cosine
                 supported = bool(set(features.names) & set(theirs.names) or set(features.figures) & set(theirs.figures))
-                links += cosine >= LINK_COSINE or (cosine >= SUPPORTED_COSINE and supported)
-            if links and links >= MIN_SHARE * len(members):
+                links += cosine >= self.limits.link_cosine or (cosine >= self.limits.supported_cosine and supported)
+            if links and links >= self.limits.min_share * len(members):
                 score = (links / len(members), total / len(members), story)
                 if best is None or score[:2] > best[:2]:
                     best = score
@@ -89,19 +98,21 @@ class Clusterer:
         self.touched.add(story)
         return best is not None
 
+    def _recent_members(self, story: str) -> list[str]:
+        """The story's latest members, up to ``recent_members``: a big story is judged on its
+        current wording, and joining it costs the same at its hundredth article as at its tenth."""
+        return [r[0] for r in self.store.db.execute("SELECT article FROM members WHERE story = ? ORDER BY rowid DESC LIMIT ?",
+                                                    (story, self.limits.recent_members))]
+
     def _candidate_stories(self, features: Features, published: str | None) -> list[str]:
         keys = features.bands
         if not keys:
             return []
-        db = self.store.db
         marks = ",".join("?" * len(keys))
-        open_keys = [k for k, n in db.execute(
-            f"SELECT key, COUNT(*) FROM bands WHERE key IN ({marks}) GROUP BY key", keys) if n <= BUCKET_CAP]
-        if not open_keys:
-            return []
-        rows = db.execute(
-            f"SELECT DISTINCT m.story, a.published FROM bands b JOIN members m ON m.article = b.article "
-            f"JOIN articles a ON a.id = b.article WHERE b.key IN ({','.join('?' * len(open_keys))})", open_keys)
+        rows = self.store.db.execute(
+            f"SELECT m.story, a.published FROM (SELECT article, ROW_NUMBER() OVER (PARTITION BY key ORDER BY rowid DESC) "
+            f"AS latest FROM bands WHERE key IN ({marks})) b JOIN members m ON m.article = b.article "
+            f"JOIN articles a ON a.id = b.article WHERE b.latest <= ?", [*keys, self.limits.bucket_cap])
         return sorted({story for story, theirs in rows if self._near(published, theirs)})
 
     def _near(self, a: str | None, b: str | None) -> bool:

@@ -1,0 +1,111 @@
+"""Story clustering quality: the seeds and the eight dev stories mixed with a generated background
+in one corpus run. Prints pairwise precision and recall of story membership on the real-text
+stories, and every story that merges two events (real or generated).
+
+    python -m bench.corpus_quality                 # 500 background articles
+    python -m bench.corpus_quality --background 2000
+    python -m bench.corpus_quality --sweep         # the thresholds of compare.corpus.stories, each story held out
+
+Clustering only (the comparisons do not change the stories), with parsing in this process: the
+Dask path gives the same stores (tests/test_corpus.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from compare.corpus.feed import read_items
+from compare.corpus.parse import parse_batch
+from compare.corpus.store import Store
+from compare.corpus.stories import Clusterer, Thresholds
+from compare.settings import Settings
+
+from .corpus import corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The real-text stories: each folder is one event (the seeds are one story too).
+REAL = [ROOT / "seeds", *sorted(p for p in (ROOT / "tests/data/devset").iterdir() if p.is_dir())]
+
+
+def background_feed(path: Path, size: int) -> None:
+    """Generated stories as a JSON Lines feed; the url names the story, for scoring."""
+    with path.open("w", encoding="utf-8") as out:
+        for article in corpus(size):
+            story = article.id.split("_", 1)[0]
+            record = {"url": f"https://bg.example/{story}/{article.id}", "outlet": f"bg-{article.id.split('_')[1][:3]}",
+                      "published": article.published, "text": article.text}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def truth(source: str, url: str | None) -> str:
+    """The event an article belongs to: its folder, or its generated story."""
+    if url and url.startswith("https://bg.example/"):
+        return "bg:" + url.split("/")[3]
+    return Path(source).parent.name
+
+
+def score(store: Store) -> dict[str, float]:
+    rows = store.db.execute("SELECT a.source, a.url, m.story FROM articles a JOIN members m ON m.article = a.id").fetchall()
+    real = [(truth(s, u), story) for s, u, story in rows if not truth(s, u).startswith("bg:")]
+    tp = fp = fn = 0
+    for (t1, s1), (t2, s2) in itertools.combinations(real, 2):
+        tp += t1 == t2 and s1 == s2
+        fp += t1 != t2 and s1 == s2
+        fn += t1 == t2 and s1 != s2
+    events: dict[str, set[str]] = defaultdict(set)
+    for s, u, story in rows:
+        events[story].add(truth(s, u))
+    merged = {story: sorted(e) for story, e in events.items() if len(e) > 1}
+    return {"precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
+            "pairs": tp + fn, "merged": len(merged), "stories": len(events), "detail": merged}
+
+
+def parsed_store(folder: Path, background: int) -> Path:
+    """A store holding every article parsed and none clustered: each threshold setting starts from a copy."""
+    feed = folder / "background.jsonl"
+    background_feed(feed, background)
+    path = folder / "parsed.sqlite"
+    with Store(path) as store:
+        run = store.start_run([])
+        store.add_articles(run, parse_batch(list(read_items([*map(str, REAL), str(feed)], Settings())), Settings()))
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+def cluster(parsed: Path, thresholds: Thresholds, folder: Path) -> dict:
+    copy = folder / "trial.sqlite"
+    copy.write_bytes(parsed.read_bytes())
+    with Store(copy) as store:
+        Clusterer(store, window_days=3, thresholds=thresholds).run(store.unclustered())
+        return score(store)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--background", type=int, default=500)
+    parser.add_argument("--sweep", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        parsed = parsed_store(folder, args.background)
+        trials = [Thresholds()]
+        if args.sweep:
+            trials = [Thresholds(link_cosine=link, supported_cosine=low, min_share=share)
+                      for link in (0.15, 0.18, 0.2, 0.25, 0.3) for low in (0.1, 0.12, 0.15, 0.18) for share in (0.34, 0.5)
+                      if low <= link]
+        for thresholds in trials:
+            result = cluster(parsed, thresholds, folder)
+            print(f"link {thresholds.link_cosine:.2f} supported {thresholds.supported_cosine:.2f} "
+                  f"share {thresholds.min_share:.2f}: precision {result['precision']:.3f}, recall {result['recall']:.3f} "
+                  f"({result['pairs']} same-story pairs); {result['stories']} stories, {result['merged']} merge two events")
+            for story, events in result["detail"].items():
+                print(f"  merged: {story}: {', '.join(events)}")
+
+
+if __name__ == "__main__":
+    main()
