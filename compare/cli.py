@@ -22,6 +22,7 @@ from pathlib import Path
 from rich.console import Console
 
 from .errors import InputError
+from .model import DIFFERENCES
 from .settings import Settings, out_of_range, range_text
 
 DEFAULT_OUTPUT = Path("reports/briefing.pdf")
@@ -76,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--visual", action="store_true",
                       help="shape and reorder Arabic cell by cell, for terminals without bidi support")
     show.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
+    from .corpus.command import add_parser as add_corpus
+
+    add_corpus(sub, _date, "override tuning parameters, as for report")
     sub.add_parser("settings", help="print every tuning setting with its default and what it does",
                    description="Print the settings a --settings FILE.toml may override: name, default, and "
                                "what each does (in Arabic, as in the briefing's method section).")
@@ -98,6 +102,14 @@ def _output(text: str) -> Path:
     return Path(text)
 
 
+def _date(text: str) -> str:
+    """An argparse type: a day as YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError("give a day as YYYY-MM-DD") from None
+
+
 def _max_bytes(text: str) -> int:
     """An argparse type: a whole number in max_file_bytes' range (argparse reports the error, exit code 2)."""
     value = int(text)
@@ -112,10 +124,6 @@ def _settings(args: argparse.Namespace) -> Settings:
     if args.max_bytes:
         settings = replace(settings, max_file_bytes=args.max_bytes)
     return settings
-
-
-def _outputs(pdf: Path) -> dict[str, Path]:
-    return {ext: pdf.with_suffix(f".{ext}") for ext in ("pdf", "html", "json", "csv")}
 
 
 def _check_outputs(outputs: list[Path], args: argparse.Namespace) -> None:
@@ -162,8 +170,7 @@ def _resolved(path: Path) -> Path:
 
 def run_report(args: argparse.Namespace, err: Console) -> int:
     from .pipeline import compare
-    from .render.export import staged, to_csv, to_json
-    from .render.report import render_documents
+    from .render.files import outputs, write_briefing
 
     try:
         is_folder = args.output.is_dir()
@@ -173,31 +180,11 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
     if pdf.suffix.lower() != ".pdf":
         raise InputError(str(pdf), "the output must be a .pdf file name (the .html, .json and .csv "
                                    "are written beside it); for no PDF use --no-pdf")
-    outputs = _outputs(pdf)
-    written = [outputs[e] for e in ("pdf", "html", "json", "csv") if e != "pdf" or not args.no_pdf]
-    _check_outputs(written, args)
+    _check_outputs([p for e, p in outputs(pdf).items() if e != "pdf" or not args.no_pdf], args)
     with _progress(err, args) as step:
         comparison = compare(args.paths, _settings(args), manifest=args.manifest, title=args.title, progress=step)
         step("rendering the briefing")
-        json_text, csv_text = to_json(comparison), to_csv(comparison)
-        html, pdf_html = render_documents(comparison)
-        pages = 0
-        try:
-            with staged(written) as temp:  # all four files appear together, or none does
-                if not args.no_pdf:
-                    from .render.pdf import write_pdf
-
-                    pages = write_pdf(pdf_html, temp[outputs["pdf"]], attachments=[
-                        (outputs["json"].name, json_text.encode(), "application/json"),
-                        (outputs["csv"].name, csv_text.encode(), "text/csv"),
-                    ], created=dt.datetime.fromisoformat(comparison.generated))
-                temp[outputs["html"]].write_bytes(html.encode())
-                temp[outputs["json"]].write_bytes(json_text.encode())
-                temp[outputs["csv"]].write_bytes(csv_text.encode())
-        except OSError as exc:  # a full disk, an immutable or foreign-owned old output: nothing was changed
-            ours = not exc.filename or Path(str(exc.filename)).name.startswith(".compare-sources-")
-            raise InputError(str(pdf.parent if ours else exc.filename),  # a temporary name means nothing to a user
-                             f"cannot write the outputs: {exc.strerror or exc}; the previous files are unchanged") from None
+        written, pages = write_briefing(comparison, pdf, with_pdf=not args.no_pdf)
     for warning in comparison.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if not args.quiet:
@@ -207,10 +194,6 @@ def run_report(args: argparse.Namespace, err: Console) -> int:
             print(f"not compared (language the fact readers do not cover): {', '.join(comparison.uncovered)}")
         print("written: " + ", ".join(str(p) for p in written) + (f" ({pages} pages)" if pages else ""))
     return EXIT_OK
-
-
-#: Kinds of row that are a difference between outlets, in the order an editor reads them.
-DIFFERENCES = ("conflict", "scope", "time", "wording", "compatible")
 
 
 def summary(rows: list) -> str:
@@ -277,7 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     err = Console(stderr=True)
     args.debug = getattr(args, "debug", False)
-    command = {"show": run_show, "settings": run_settings}.get(args.command, run_report)
+    from .corpus.command import run_command as run_corpus
+
+    command = {"show": run_show, "settings": run_settings, "corpus": run_corpus}.get(args.command, run_report)
     main_thread = threading.current_thread() is threading.main_thread()  # only it may set handlers
     previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGTERM, signal.SIGHUP) if main_thread}
     try:

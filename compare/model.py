@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SCHEMA = "compare-sources/1"
+#: Kinds of row that are a difference between outlets, in the order an editor reads them.
+DIFFERENCES = ("conflict", "scope", "time", "wording", "compatible")
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 

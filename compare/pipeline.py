@@ -105,6 +105,10 @@ def _weekday_warnings(comparison: Comparison) -> list[str]:
     return lines
 
 
+#: Starts a briefing's default title; the corpus index, a list of stories, shows the headline alone.
+TITLE_PREFIX = "مقارنة التغطية: "
+
+
 def default_title(comparison: Comparison) -> str:
     """A title from the story: the headline of the article most other outlets align with."""
     counts = {a.id: 0 for a in comparison.articles}
@@ -112,4 +116,4 @@ def default_title(comparison: Comparison) -> str:
         for article in {p.article for p in group.passages}:
             counts[article] += 1
     best = max(sorted(comparison.articles, key=lambda a: a.id), key=lambda a: counts[a.id])  # ties: the first id
-    return f"مقارنة التغطية: {best.title}" if best.title else "مقارنة تغطية المصادر"
+    return f"{TITLE_PREFIX}{best.title}" if best.title else "مقارنة تغطية المصادر"

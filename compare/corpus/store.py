@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Comparison
+from ..pipeline import TITLE_PREFIX
 from .parse import Features, Parsed
 
 VERSION = "compare-sources-corpus/1"
@@ -163,13 +164,17 @@ class Store:
                 (story, d.id, v.article, v.fact, v.text, json.dumps(v.value, ensure_ascii=False), v.note)
                 for d in comparison.discrepancies for v in d.values])
             db.execute("UPDATE stories SET compared_hash = ?, kinds = ?, comparison = ?, title = ? WHERE id = ?",
-                       (members_hash, json.dumps(kinds), packed, comparison.title, story))
+                       (members_hash, json.dumps(kinds), packed, comparison.title.removeprefix(TITLE_PREFIX), story))
 
     def stories(self) -> list[dict[str, Any]]:
-        """Every story for the index page, newest first."""
+        """Every story for the index page, newest first, with its outlets' names."""
         names = ("id", "title", "first_published", "last_published", "articles", "outlets", "kinds", "compared_hash")
+        outlets: dict[str, list[str]] = {}
+        for story, outlet in self.db.execute("SELECT DISTINCT m.story, a.outlet FROM members m JOIN articles a "
+                                             "ON a.id = m.article WHERE a.outlet IS NOT NULL ORDER BY a.outlet"):
+            outlets.setdefault(story, []).append(outlet)
         rows = self.db.execute(f"SELECT {', '.join(names)} FROM stories ORDER BY last_published DESC, id")
-        return [dict(zip(names, row, strict=True)) for row in rows]
+        return [{**dict(zip(names, row, strict=True)), "outlet_names": outlets.get(row[0], [])} for row in rows]
 
     def dump(self) -> dict[str, list[tuple]]:
         """The stored results, table by table in a canonical order: two runs over the same input

@@ -117,7 +117,7 @@ class Marks:
         return highlight.render(article.text[start:end], start, self.by_article[article.id], self.used)
 
 
-def _environment() -> Environment:
+def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals["kind_ar"] = KIND_AR
@@ -522,11 +522,11 @@ def render_html(comparison: Comparison, *, for_pdf: bool = False) -> str:
     ``for_pdf`` adds the pinned ``@font-face`` files (read by WeasyPrint through its
     restricted fetcher); the HTML file names fonts by family only, so it loads nothing.
     """
-    return _environment().get_template("briefing.html.j2").render(**context(comparison, for_pdf=for_pdf))
+    return environment().get_template("briefing.html.j2").render(**context(comparison, for_pdf=for_pdf))
 
 
 def render_documents(comparison: Comparison) -> tuple[str, str]:
     """(HTML file, HTML for the PDF) from one computed context: the CLI writes both."""
     shared = context(comparison)
-    template = _environment().get_template("briefing.html.j2")
+    template = environment().get_template("briefing.html.j2")
     return template.render(**shared), template.render(**{**shared, "for_pdf": True})
