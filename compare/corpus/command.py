@@ -11,6 +11,7 @@ from rich.progress import Progress, TextColumn
 from ..errors import InputError
 from ..model import DIFFERENCES
 from ..settings import Settings
+from .feed import check_paths
 from .store import Store
 
 
@@ -57,6 +58,9 @@ def run_command(args: argparse.Namespace, err: Console) -> int:
     settings = Settings.from_toml(args.settings) if args.settings else Settings()
     if not args.briefing and not args.paths:
         raise InputError("PATH", "give folders or feeds to read, or --briefing STORY_ID")
+    check_paths(args.paths)
+    if args.briefing and not args.store.is_file():
+        raise InputError(str(args.store), "no such store; run corpus PATH... --store first")
     index = args.index or args.store.with_suffix(".html")
     briefings = args.store.with_name(f"{args.store.stem}-briefings")
     with Store(args.store) as store:

@@ -40,12 +40,20 @@ def article_id(*parts: str) -> str:
     return "a" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:15]
 
 
-def read_items(paths: list[str], settings: Settings) -> Iterator[Item]:
-    """Every article of the given folders, files and feeds, in the order given."""
+def check_paths(paths: list[str]) -> None:
+    """Refuse, before the store is opened, a path that does not exist or is not a file or folder."""
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise InputError(raw, "no such file or folder")
+        if not (path.is_dir() or path.is_file()):  # a FIFO or device would block or never end
+            raise InputError(raw, "is not a regular file or folder")
+
+
+def read_items(paths: list[str], settings: Settings) -> Iterator[Item]:
+    """Every article of the given folders, files and feeds (see :func:`check_paths`), in the order given."""
+    for raw in paths:
+        path = Path(raw)
         if path.is_dir():
             files, skipped = articles_in(path)
             for message in skipped:
@@ -56,13 +64,9 @@ def read_items(paths: list[str], settings: Settings) -> Iterator[Item]:
             for feed in feeds:
                 yield from _feed(feed, settings)
         elif path.suffix.lower() in FEED_SUFFIXES:
-            if not path.is_file():
-                raise InputError(raw, "is not a regular file")
             yield from _feed(path, settings)
-        elif path.is_file():
-            yield _page(path, settings)
         else:
-            raise InputError(raw, "is not a regular file or folder")
+            yield _page(path, settings)
 
 
 def _page(path: Path, settings: Settings) -> Item:
