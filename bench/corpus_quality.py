@@ -61,8 +61,9 @@ def score(store: Store) -> dict[str, float]:
     for s, u, story in rows:
         events[story].add(truth(s, u))
     merged = {story: sorted(e) for story, e in events.items() if len(e) > 1}
+    split = sorted({t1 for (t1, s1), (t2, s2) in itertools.combinations(real, 2) if t1 == t2 and s1 != s2})
     return {"precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
-            "pairs": tp + fn, "merged": len(merged), "stories": len(events), "detail": merged}
+            "pairs": tp + fn, "merged": len(merged), "stories": len(events), "detail": merged, "split": split}
 
 
 def parsed_store(folder: Path, background: int) -> Path:
@@ -77,11 +78,11 @@ def parsed_store(folder: Path, background: int) -> Path:
     return path
 
 
-def cluster(parsed: Path, thresholds: Thresholds, folder: Path) -> dict:
+def cluster(parsed: Path, thresholds: Thresholds, folder: Path, window_days: int = 3) -> dict:
     copy = folder / "trial.sqlite"
     copy.write_bytes(parsed.read_bytes())
     with Store(copy) as store:
-        Clusterer(store, window_days=3, thresholds=thresholds).run(store.unclustered())
+        Clusterer(store, window_days, thresholds=thresholds).run(store.unclustered())
         return score(store)
 
 
@@ -89,6 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--background", type=int, default=500)
     parser.add_argument("--sweep", action="store_true")
+    parser.add_argument("--window-days", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -99,12 +101,14 @@ def main() -> None:
                       for link in (0.15, 0.18, 0.2, 0.25, 0.3) for low in (0.1, 0.12, 0.15, 0.18) for share in (0.34, 0.5)
                       if low <= link]
         for thresholds in trials:
-            result = cluster(parsed, thresholds, folder)
+            result = cluster(parsed, thresholds, folder, args.window_days)
             print(f"link {thresholds.link_cosine:.2f} supported {thresholds.supported_cosine:.2f} "
                   f"share {thresholds.min_share:.2f}: precision {result['precision']:.3f}, recall {result['recall']:.3f} "
                   f"({result['pairs']} same-story pairs); {result['stories']} stories, {result['merged']} merge two events")
             for story, events in result["detail"].items():
                 print(f"  merged: {story}: {', '.join(events)}")
+            if result["split"]:
+                print(f"  split: {', '.join(result['split'])}")
 
 
 if __name__ == "__main__":

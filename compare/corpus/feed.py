@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..fetch import is_url
-from ..ingest import Source, articles_in, load
-from ..manifest import Entry
+from ..ingest import MANIFEST_NAME, Source, articles_in, load
+from ..manifest import Entry, read_manifest
 from ..settings import Settings
 
 FEED_SUFFIXES = (".jsonl", ".ndjson")
@@ -58,9 +58,15 @@ def read_items(paths: list[str], settings: Settings) -> Iterator[Item]:
             files, skipped = articles_in(path)
             for message in skipped:
                 yield Item(article_id(message), message.split(":", 1)[0], problem=message.split(": ", 1)[-1])
+            entries: dict[str, Entry] = {}
+            if (path / MANIFEST_NAME).is_file():  # outlets and dates, as `report` reads them
+                try:
+                    entries = read_manifest(path / MANIFEST_NAME)
+                except InputError as exc:
+                    yield Item(article_id(exc.where), exc.where, problem=f"manifest not used: {exc.problem}")
             feeds = sorted(p for p in path.rglob("*") if p.suffix.lower() in FEED_SUFFIXES and p.is_file())
             for file in files:
-                yield _page(file, settings)
+                yield _page(file, settings, entries.get(file.name))
             for feed in feeds:
                 yield from _feed(feed, settings)
         elif path.suffix.lower() in FEED_SUFFIXES:
@@ -69,10 +75,10 @@ def read_items(paths: list[str], settings: Settings) -> Iterator[Item]:
             yield _page(path, settings)
 
 
-def _page(path: Path, settings: Settings) -> Item:
+def _page(path: Path, settings: Settings, entry: Entry | None = None) -> Item:
     where = str(path)
     try:
-        return Item(article_id(str(path.resolve())), where, source=load(path, settings))
+        return Item(article_id(str(path.resolve())), where, source=load(path, settings), entry=entry)
     except InputError as exc:
         return Item(article_id(where), where, problem=exc.problem)
 
