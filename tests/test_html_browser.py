@@ -126,3 +126,46 @@ def test_column_headers_sort_from_the_keyboard(browser, seeds_run: dict) -> None
     assert browser.execute_script("return document.activeElement === arguments[0]", label)
     label.send_keys(Keys.SPACE)
     assert header.get_attribute("aria-sort") == "descending"
+
+
+def test_corpus_index_loads_filters_and_sorts(browser, tmp_path: Path) -> None:
+    """The corpus index page: every story listed, the text filter and the conflicts-only box hide
+    rows, a click on a column sorts by it, and a written briefing is linked."""
+    from selenium.webdriver.common.by import By
+
+    from compare.cli import main
+
+    devset = Path(__file__).parent / "data" / "devset"
+    store = tmp_path / "desk.sqlite"
+    stories = [str(devset / name) for name in ("d3_rate_decision", "d4_football_final", "d6_court_verdict")]
+    assert main(["corpus", *stories, "--store", str(store), "--workers", "1", "-q"]) == 0
+    messages = _open(browser, tmp_path / "desk.html")
+    assert not [m for m in messages if m["level"] in ("SEVERE", "WARNING")], messages
+
+    def shown() -> list[str]:
+        return browser.execute_script("return [...document.querySelectorAll('#stories tbody tr')]"
+                                      ".filter(r => !r.hidden).map(r => r.cells[0].textContent.trim())")
+
+    assert len(shown()) == 3
+    conflicts = browser.execute_script("return [...document.querySelectorAll('#stories tbody tr')]"
+                                       ".map(r => Number(r.dataset.conflicts))")
+    browser.find_element(By.ID, "conflicts-only").click()
+    assert len(shown()) == sum(1 for n in conflicts if n) < 3  # the football final has no conflict
+    browser.find_element(By.ID, "conflicts-only").click()
+    browser.find_element(By.ID, "filter").send_keys("الفائدة")
+    assert len(shown()) == 1 and "الفائدة" in shown()[0]
+    browser.find_element(By.ID, "filter").clear()
+    browser.execute_script("document.getElementById('filter').dispatchEvent(new Event('input'))")
+    header = browser.find_elements(By.CSS_SELECTOR, "#stories th")[3]  # the articles column
+    header.click()
+    counts = browser.execute_script("return [...document.querySelectorAll('#stories tbody tr')].map(r => Number(r.cells[3].textContent))")
+    assert counts == sorted(counts) and counts[0] < counts[-1]
+    header.click()
+    counts = browser.execute_script("return [...document.querySelectorAll('#stories tbody tr')].map(r => Number(r.cells[3].textContent))")
+    assert counts == sorted(counts, reverse=True)
+    story = browser.execute_script("return document.querySelector('#stories code').textContent.split(' ').pop()")
+    assert main(["corpus", "--store", str(store), "--briefing", story, "--no-pdf", "-q"]) == 0
+    _open(browser, tmp_path / "desk.html")
+    browser.find_element(By.CSS_SELECTOR, "#stories a").click()
+    assert browser.current_url.endswith(f"desk-briefings/{story}.html")
+    assert browser.find_element(By.CSS_SELECTOR, "table.discrepancies")
