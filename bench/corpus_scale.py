@@ -5,8 +5,9 @@ Feeds come from bench/corpus.py ``feed`` (stories of 1 to 8 outlets over ``--day
 - Full run: ``run_corpus`` on a fresh store with 1 and 2 workers, each in its own process so
   that its memory is its own. Stage times come from the progress callback: parsing ends at the
   last ``articles`` call, clustering at ``stories``, comparing at the end of the run (it includes
-  the cluster's shutdown). Peak memory: the client's ``ru_maxrss``; each worker's ``VmHWM``
-  (the kernel's peak resident size), read from /proc every 0.2 s while the run goes.
+  the cluster's shutdown). Peak memory is ``VmHWM`` (the kernel's peak resident size): the
+  client's at the end, each worker's read from /proc every 0.2 s while the run goes. Not
+  ``ru_maxrss``: Linux carries it across exec, so a child of a big parent reports the parent's.
 - Clustering growth: the articles are parsed once, then stored in fresh stores of increasing
   size and ``Clusterer.run`` is timed alone; the exponent is the least-squares slope of
   log(time) against log(articles) (target <= 1.2). ``--profile`` prints the top of a cProfile
@@ -26,7 +27,6 @@ import io
 import json
 import os
 import pstats
-import resource
 import subprocess
 import sys
 import tempfile
@@ -140,7 +140,7 @@ def one_run(paths: list[str], store_path: Path, workers: int) -> RunFigures:
     clustered_at = marks.get("stories", parsed_at)
     return RunFigures(end - start, parsed_at - start, clustered_at - parsed_at, end - clustered_at, summary.read,
                       summary.stored, summary.stories, summary.compared, summary.failed_comparisons,
-                      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, sampler.finish())
+                      _hwm_kb(os.getpid()) / 1024, sampler.finish())
 
 
 def run_in_child(paths: list[Path], store_path: Path, workers: int) -> RunFigures:
@@ -163,10 +163,15 @@ def parse_all(records: list[Record], workers: int) -> list[Parsed]:
         return [p for batch in pool.map(parse_batch, batches, [settings] * len(batches)) for p in batch]
 
 
-def time_clustering(parsed: list[Parsed], size: int, folder: Path, profile: bool) -> tuple[float, int]:
-    """Seconds of ``Clusterer.run`` over a fresh store of the first ``size`` articles, and its stories."""
+def time_clustering(parsed: list[Parsed], size: int, folder: Path, profile: bool,
+                    cache_mb: int = 0) -> tuple[float, int]:
+    """Seconds of ``Clusterer.run`` over a fresh store of the first ``size`` articles, and its
+    stories. ``cache_mb`` sets SQLite's page cache (default 2 MB) to see how much of the time is
+    the bands index outgrowing it."""
     with Store(folder / f"cluster{size}.sqlite") as store:
         store.add_articles(store.start_run(["bench"]), parsed[:size])
+        if cache_mb:
+            store.db.execute(f"PRAGMA cache_size = -{cache_mb * 1024}")
         articles = store.unclustered()
         profiler = cProfile.Profile() if profile else None
         start = time.perf_counter()
@@ -194,6 +199,7 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=DAYS)
     parser.add_argument("--profile", action="store_true", help="cProfile the largest clustering")
     parser.add_argument("--no-increment", action="store_true")
+    parser.add_argument("--sqlite-cache-mb", type=int, default=0, help="page cache of the clustering stores")
     parser.add_argument("--one-run", nargs="+", help=argparse.SUPPRESS)  # store workers feed...: used by run_in_child
     args = parser.parse_args()
     if args.one_run:
@@ -216,12 +222,13 @@ def main() -> None:
             print(f"parsed {len(parsed)} articles for clustering in {time.perf_counter() - start:.1f} s", flush=True)
             times = []
             for size in sizes:
-                seconds, stories = time_clustering(parsed, size, folder, args.profile and size == sizes[-1])
+                seconds, stories = time_clustering(parsed, size, folder, args.profile and size == sizes[-1],
+                                                  args.sqlite_cache_mb)
                 times.append(seconds)
                 print(f"clustering {size:>7} articles: {seconds:7.2f} s  {size / seconds:7.0f} art/s  {stories} stories",
                       flush=True)
             del parsed
-            if len(sizes) > 1:
+            if len(sizes) > 1 and all(times):
                 print(f"clustering growth exponent over {sizes}: {slope(sizes, times):.2f} (target <= 1.2)", flush=True)
 
         for size in sorted(args.sizes):
