@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from .errors import InputError
+from .errors import InputError, Stopped, forget_stops, stop
 from .model import DIFFERENCES
 from .settings import Settings, out_of_range, range_text
 
@@ -243,28 +243,20 @@ def _one_line(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode() for ch in text)
 
 
-class Stopped(BaseException):
-    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C (no ``except Exception`` swallows it), so
-    temporaries and new folders are removed."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
-
-
-def _stop(signum: int, _frame: object) -> None:
-    raise Stopped(signum)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     err = Console(stderr=True)
     args.debug = getattr(args, "debug", False)
+    hook = sys.unraisablehook
+    if not args.debug:  # "Exception ignored in ..." from destructors failing when memory runs out
+        sys.unraisablehook = lambda _unraisable: None
     from .corpus.command import run_command as run_corpus
 
     command = {"show": run_show, "settings": run_settings, "corpus": run_corpus}.get(args.command, run_report)
     main_thread = threading.current_thread() is threading.main_thread()  # only it may set handlers
-    previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGTERM, signal.SIGHUP) if main_thread}
+    forget_stops()
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+                if main_thread}
     try:
         return command(args, err)
     except InputError as exc:
@@ -285,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
                       highlight=False, soft_wrap=True)
         return EXIT_INTERNAL
     finally:
+        sys.unraisablehook = hook
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     sys.stderr.write("compare-sources: internal error: out of memory (are the inputs this large? see --max-bytes)\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 
@@ -30,3 +31,32 @@ def check_small_file(path: Path, kind: str) -> None:
         raise InputError(str(path), f"cannot read {kind}: {exc.strerror or exc}") from None
     if size > MAX_SMALL_FILE_BYTES:
         raise InputError(str(path), f"is {size:,} bytes, over {MAX_SMALL_FILE_BYTES:,}: not a {kind} file")
+
+
+class Stopped(BaseException):
+    """SIGINT, SIGTERM or SIGHUP arrived: unwind (no ``except Exception`` swallows it), so
+    temporaries and new folders are removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+_pending: list[int] = []  # stop signals received in this run
+
+
+def stop(signum: int, _frame: object) -> None:
+    """The stop signals' handler. The signal is also remembered: when it lands while a destructor
+    runs, Python drops the exception, and :func:`honour_stop` raises it again before any output
+    replaces a file."""
+    _pending.append(signum)
+    raise Stopped(signum)
+
+
+def honour_stop() -> None:
+    if _pending:
+        raise Stopped(_pending[0])
+
+
+def forget_stops() -> None:
+    _pending.clear()

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from ..errors import honour_stop
 from ..model import Comparison
 from .report import KIND_AR
 
@@ -77,6 +78,7 @@ def staged(paths: Iterable[Path]) -> Iterator[dict[Path, Path]]:
             os.close(fd)
             temps[path] = Path(tmp)
         yield temps
+        honour_stop()  # a stop signal that landed in a destructor was dropped there; not here
         with _locked({path.parent for path in temps}):
             _replace_all(temps)
         created.clear()

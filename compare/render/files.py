@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+import pickle
+import signal
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from ..errors import InputError
@@ -11,6 +16,58 @@ from .export import staged, to_csv, to_json
 from .report import render_documents
 
 EXTENSIONS = ("pdf", "html", "json", "csv")
+
+
+class PdfWriterCrashed(RuntimeError):
+    """The PDF writer process died of a signal (a crash, or killed for memory)."""
+
+
+def pdf_in_child(html: str, out: Path, attachments: list[tuple[str, bytes, str]], created: dt.datetime) -> int:
+    """WeasyPrint in a forked child process; the page count back through a pipe.
+
+    Pango and cairo do not always survive running out of memory: under a tight ``ulimit -v``
+    they crashed the whole process (SIGSEGV) instead of raising. In a child, a crash is one line
+    from the parent, which still removes the temporary files. Errors come back as exceptions.
+    """
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    child = context.Process(target=_write_pdf, args=(writer, html, out, attachments, created), daemon=True)
+    child.start()
+    writer.close()
+    try:
+        result = reader.recv()
+    except EOFError:  # the child died before it could answer
+        child.join()
+        name = signal.Signals(-child.exitcode).name if child.exitcode and child.exitcode < 0 else f"exit {child.exitcode}"
+        raise (MemoryError() if child.exitcode == -signal.SIGKILL else
+               PdfWriterCrashed(f"the PDF writer stopped with {name} (out of memory?)")) from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _write_pdf(answer: Connection, html: str, out: Path, attachments: list[tuple[str, bytes, str]],
+               created: dt.datetime) -> None:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # a dying renderer's noise is not the user's error line
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the parent too: it cleans up
+    try:
+        from .pdf import write_pdf
+
+        answer.send(write_pdf(html, out, attachments=attachments, created=created))
+    except BaseException as exc:  # sent back whole: the parent raises it as if it happened there
+        answer.send(exc if _picklable(exc) else RuntimeError(f"{type(exc).__name__}: {exc}"))
+
+
+def _picklable(exc: BaseException) -> bool:
+    try:
+        pickle.dumps(exc)
+    except Exception:
+        return False
+    return True
 
 
 def outputs(pdf: Path) -> dict[str, Path]:
@@ -29,12 +86,10 @@ def write_briefing(comparison: Comparison, pdf: Path, *, with_pdf: bool = True) 
     try:
         with staged(written) as temp:
             if with_pdf:
-                from .pdf import write_pdf
-
-                pages = write_pdf(pdf_html, temp[files["pdf"]], attachments=[
+                pages = pdf_in_child(pdf_html, temp[files["pdf"]], [
                     (files["json"].name, json_text.encode(), "application/json"),
                     (files["csv"].name, csv_text.encode(), "text/csv"),
-                ], created=dt.datetime.fromisoformat(comparison.generated))
+                ], dt.datetime.fromisoformat(comparison.generated))
             temp[files["html"]].write_bytes(html.encode())
             temp[files["json"]].write_bytes(json_text.encode())
             temp[files["csv"]].write_bytes(csv_text.encode())
