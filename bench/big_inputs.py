@@ -76,6 +76,8 @@ def run(name: str, path: Path, extra: list[str], folder: Path) -> None:
     pages = _pages(out) if out.exists() else "—"
     print(f"{name:34} {size / MB:7.1f} MB  {outcome:10} {seconds:7.1f} s  {peak_text}  {pages:>5} pages  "
           f"{last[:110]}", flush=True)
+    if path.is_file():
+        path.unlink()
 
 
 def _pages(pdf: Path) -> str:
