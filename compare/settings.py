@@ -89,6 +89,13 @@ class Settings:
     all but 2 story sentences score above 0.15 (median 0.54); wire copy recurs too but speaks
     of the story."""
 
+    # --- render ---
+    pdf_page_budget: int = 40
+    """Pages (estimated) the PDF gives to the aligned passages side by side. The groups an editor
+    checks first (those holding discrepancy rows, most serious first, then by outlets) fill it; the
+    PDF says how many are left to the HTML and JSON, which keep all. The seeds' 42 groups take ~10
+    pages; 300 articles' 2,370 groups took 503 of a 693-page PDF (bench/big_inputs.py)."""
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -143,6 +150,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "anchor_max_df": (2, 100_000),
     "furniture_min_articles": (2, 1_000),
     "furniture_related": (0.0, 1.0),
+    "pdf_page_budget": (0, 1_000),
 }
 
 

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..model import Article, Comparison, Discrepancy, Fact, Group, Passage, Value
+from ..settings import Settings
 from ..textlayer import paragraphs, sentences, tokens
 from . import highlight
 
@@ -51,6 +52,13 @@ UNKNOWN_AR = {"outlet": "اسم المصدر", "publication date": "تاريخ �
 SETTINGS_AR: dict[str, str] = tomllib.loads((TEMPLATES / "settings_ar.toml").read_text(encoding="utf-8"))
 #: A group taller than this (estimated, mm) may break across pages; shorter ones never split.
 BREAKABLE_MM = 90.0
+#: A page for the PDF's page budget: the text area (A4 less the margins of base.css, 255 mm) less
+#: what groups that do not split leave blank at page ends (the estimate gave 8.9 pages for the
+#: seeds' 9.5, 59.7 for the dev stories' 64).
+PAGE_MM = 238.0
+#: Passages the PDF prints side by side in one group (two rows): a claim 23 outlets carry took
+#: six rows, over a page of near-identical text; the others are named, their text is in the HTML.
+PDF_CELLS = 8
 #: Outlets side by side in one table row; more continue in another row below, because
 #: narrower columns are unreadable and their line breaking dominated render time.
 COLUMNS = 4
@@ -80,13 +88,18 @@ class GroupView:
     number: int
     cells: list[Cell]
     copied_words: int
-    breakable: bool
+    height: float  # estimated mm (_estimated_mm)
     also: list[Article]  # outlets whose passage is word for word one already printed
     spelled: list[tuple[Article, list[str]]] = field(default_factory=list)  # the same after spelling is folded
+    more: list[Article] = field(default_factory=list)  # outlets whose passage the PDF leaves to the HTML
+
+    @property
+    def breakable(self) -> bool:
+        return self.height > BREAKABLE_MM
 
     @property
     def outlets(self) -> list[Article]:
-        return [c.article for c in self.cells] + self.also + [a for a, _ in self.spelled]
+        return [c.article for c in self.cells] + self.more + self.also + [a for a, _ in self.spelled]
 
     @property
     def rows(self) -> list[list[Cell]]:
@@ -187,15 +200,20 @@ def _marks(comparison: Comparison) -> Marks:
     return marks
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def _estimated_mm(cells: list[Cell]) -> float:
     """Rough height of a group's tables: per row, the longest cell's lines at its column width.
 
-    Measured on the seeds at 9.5 pt Naskh: ~0.7 characters per mm of column, 4.9 mm a line.
+    Measured on the seeds at 9.5 pt Naskh: ~0.7 characters per mm of column, 4.9 mm a line. The
+    characters are the visible text: counting the highlights' markup too made the dev stories'
+    groups 104 pages instead of the 64 they take.
     """
     width = 170.0 / min(len(cells), COLUMNS) - 4
     height = 12.0
     for i in range(0, len(cells), COLUMNS):
-        longest = max(len(str(c.before) + str(c.sentence) + str(c.after)) for c in cells[i:i + COLUMNS])
+        longest = max(len(_TAG.sub("", c.before + c.sentence + c.after)) for c in cells[i:i + COLUMNS])
         height += 10 + 4.9 * (longest / (0.7 * width) + 1)
     return height
 
@@ -230,43 +248,51 @@ def _clip(cut: bool) -> Markup:
 
 
 def _groups(comparison: Comparison, marks: Marks) -> list[GroupView]:
-    views = []
-    for number, group in enumerate(comparison.groups, 1):
-        by_article: dict[str, list[Passage]] = defaultdict(list)
-        for p in group.passages:
-            by_article[p.article].append(p)
-        cells = []
-        printed: dict[str, list[str]] = {}  # matching key of a printed passage -> its words as written
-        also: list[Article] = []
-        spelled: list[tuple[Article, list[str]]] = []
-        for article in comparison.articles:
-            passages = by_article.get(article.id)
-            if passages:
-                start, end = passages[0].start, passages[-1].end
-                words = tokens(article.text, start, end)
-                wording = " ".join(t.key for t in words)
-                written = [article.text[t.start:t.end] for t in words]
-                if wording in printed:  # agency copy carried unchanged: print it once, name the others
-                    variants = [f"{a}/{b}" for a, b in zip(printed[wording], written, strict=True) if a != b]
-                    if variants:
-                        spelled.append((article, list(dict.fromkeys(variants))))
-                    else:
-                        also.append(article)
-                    continue
-                printed[wording] = written
-                lo, hi = _context(article.text, passages[0].para_start, start, end, passages[-1].para_end)
-                after = marks.render(article, end, hi) + _clip(hi < passages[-1].para_end)
-                for s_start, s_end in _related(comparison, group, article, lo, hi):
-                    after += _clip(True) + Markup(" ") + marks.render(article, s_start, s_end)
-                before = _clip(lo > passages[0].para_start) + marks.render(article, lo, start)
-                headline = next((h for h in group.headlines if h.article == article.id), None)
-                if headline:  # the outlet's headline above its lead, as published
-                    before = Markup('<strong class="headline">{}</strong><br>').format(
-                        marks.render(article, headline.start, headline.end)) + before
-                cells.append(Cell(article, before, marks.render(article, start, end), after))
-        copied = sum(run.get("words", 0) for run in group.verbatim)
-        views.append(GroupView(group, number, cells, copied, _estimated_mm(cells) > BREAKABLE_MM, also, spelled))
-    return views
+    return [_view(comparison, marks, number, group) for number, group in enumerate(comparison.groups, 1)]
+
+
+def _view(comparison: Comparison, marks: Marks, number: int, group: Group,
+          keep: set[str] | None = None) -> GroupView:
+    """Group ``number`` as printed: one cell per outlet whose wording differs, the others named;
+    with ``keep``, only those articles get a cell (the rest are named in ``more``)."""
+    by_article: dict[str, list[Passage]] = defaultdict(list)
+    for p in group.passages:
+        by_article[p.article].append(p)
+    cells = []
+    printed: dict[str, list[str]] = {}  # matching key of a printed passage -> its words as written
+    also: list[Article] = []
+    spelled: list[tuple[Article, list[str]]] = []
+    more: list[Article] = []
+    for article in comparison.articles:
+        passages = by_article.get(article.id)
+        if passages:
+            start, end = passages[0].start, passages[-1].end
+            words = tokens(article.text, start, end)
+            wording = " ".join(t.key for t in words)
+            written = [article.text[t.start:t.end] for t in words]
+            if wording in printed:  # agency copy carried unchanged: print it once, name the others
+                variants = [f"{a}/{b}" for a, b in zip(printed[wording], written, strict=True) if a != b]
+                if variants:
+                    spelled.append((article, list(dict.fromkeys(variants))))
+                else:
+                    also.append(article)
+                continue
+            printed[wording] = written
+            if keep is not None and article.id not in keep:
+                more.append(article)
+                continue
+            lo, hi = _context(article.text, passages[0].para_start, start, end, passages[-1].para_end)
+            after = marks.render(article, end, hi) + _clip(hi < passages[-1].para_end)
+            for s_start, s_end in _related(comparison, group, article, lo, hi):
+                after += _clip(True) + Markup(" ") + marks.render(article, s_start, s_end)
+            before = _clip(lo > passages[0].para_start) + marks.render(article, lo, start)
+            headline = next((h for h in group.headlines if h.article == article.id), None)
+            if headline:  # the outlet's headline above its lead, as published
+                before = Markup('<strong class="headline">{}</strong><br>').format(
+                    marks.render(article, headline.start, headline.end)) + before
+            cells.append(Cell(article, before, marks.render(article, start, end), after))
+    copied = sum(run.get("words", 0) for run in group.verbatim)
+    return GroupView(group, number, cells, copied, _estimated_mm(cells), also, spelled, more)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -436,6 +462,42 @@ def count_ar(n: int, one: str, two: str, few: str, many: str) -> str:
     return f"{n} {few if 3 <= n % 100 <= 10 else many}"
 
 
+def _claims(views: list[GroupView]) -> list[GroupView]:
+    """The two groups the summary quotes as what the outlets report alike: most outlets first."""
+    return sorted((v for v in views if v.group.kind in ("verbatim", "paraphrase")),
+                  key=lambda v: (-len(v.cells), -v.group.score, v.number))[:2]
+
+
+def _kept(view: GroupView, disputed: set[str]) -> set[str] | None:
+    """The PDF_CELLS articles of a group the PDF prints (those with a value in the discrepancy
+    table first, then in article order), or None when all fit."""
+    if len(view.cells) <= PDF_CELLS:
+        return None
+    ids = sorted((c.article.id for c in view.cells), key=lambda a: a not in disputed)
+    return set(ids[:PDF_CELLS])
+
+
+def _within_budget(views: list[GroupView], rows: list[Discrepancy], pages: int,
+                   heights: dict[str, float]) -> list[GroupView]:
+    """The groups an editor checks first, as many as fit in ``pages`` (``heights`` in mm), in their order:
+    the two the summary quotes (its links must land), then those holding a row of the discrepancy
+    table, most serious kind first, then the rest in the aligner's order (most outlets first)."""
+    severity: dict[str | None, int] = {}
+    for d in rows:
+        severity[d.group] = min(severity.get(d.group, len(ROW_ORDER)), ROW_ORDER.index(d.kind))
+    quoted = {v.group.id for v in _claims(views)}
+    ranked = sorted(views, key=lambda v: (v.group.id not in quoted, severity.get(v.group.id, len(ROW_ORDER)),
+                                          v.number))
+    room = pages * PAGE_MM
+    shown = []
+    for view in ranked:
+        room -= heights[view.group.id]
+        if room < 0:
+            break
+        shown.append(view)
+    return sorted(shown, key=lambda v: v.number)
+
+
 def _summary(comparison: Comparison, rows: list[Discrepancy], views: list[GroupView],
              reuse: dict[str, Any] | None) -> dict[str, Any]:
     """A few Arabic sentences: what the outlets agree on, then the main discrepancies with outlets."""
@@ -450,9 +512,7 @@ def _summary(comparison: Comparison, rows: list[Discrepancy], views: list[GroupV
     overview += Markup(". طابقنا {} تنقل الخبر نفسه في أكثر من مصدر.").format(
         count_ar(len(views), "مقطعاً واحداً", "مقطعين", "مقاطع", "مقطعاً"))
     agree = []
-    claims = sorted((v for v in views if v.group.kind in ("verbatim", "paraphrase")),
-                    key=lambda v: (-len(v.cells), -v.group.score, v.number))[:2]
-    for view in claims:
+    for view in _claims(views):
         agree.append(Markup('تنقل {} الخبر نفسه (<a href="#{}">المقطع {}</a>، {}): «{}»').format(
             _outlets(comparison, [a.id for a in view.outlets]), view.group.id, view.number,
             KIND_AR[view.group.kind], isolate_ltr(_excerpt(
@@ -497,9 +557,9 @@ def context(comparison: Comparison, *, for_pdf: bool = False) -> dict[str, Any]:
     excerpts = _excerpts(comparison, marks, rows)
     reuse = _reuse(comparison)
     dates = sorted(a.published for a in comparison.articles if a.published)
-    return {
+    shared = {
         "c": comparison,
-        "for_pdf": for_pdf,
+        "for_pdf": False,
         "compact": len(comparison.articles) > COMPACT_OUTLETS,
         "running_title": _excerpt(comparison.title, 16),
         "period": (dates[0], dates[-1]) if dates else None,
@@ -508,12 +568,42 @@ def context(comparison: Comparison, *, for_pdf: bool = False) -> dict[str, Any]:
         "kinds": [k for k in ROW_ORDER if any(d.kind == k for d in rows)],
         "timeline": _timeline(comparison, rows),
         "groups": views,
+        "printed": {v.group.id for v in views},  # groups this document prints (links may go there)
+        "left_out": 0,
         "reuse": reuse,
         "single": single,
         "excerpts": excerpts,
         "noise": {a.id: _noise(a) for a in comparison.articles},
         "settings_json": {k: json.dumps(v, ensure_ascii=False) for k, v in comparison.settings.items()},
     }
+    return pdf_context(comparison, shared) if for_pdf else shared
+
+
+def pdf_context(comparison: Comparison, shared: dict[str, Any]) -> dict[str, Any]:
+    """The HTML's context for the PDF: side-by-side groups cut to the ``pdf_page_budget`` setting,
+    and at most PDF_CELLS passages a group.
+
+    300 articles made a 693-page PDF, 500 of them aligned groups, in minutes and gigabytes; the
+    HTML and JSON keep every group. The groups are rendered afresh, so a table value whose passage
+    is left out is quoted in the excerpts section and its link still lands in the PDF.
+    """
+    views = shared["groups"]
+    budget = comparison.settings.get("pdf_page_budget", Settings.pdf_page_budget)
+    rows = table_rows(comparison)
+    disputed: dict[str | None, set[str]] = defaultdict(set)
+    for d in rows:
+        disputed[d.group].update(v.article for v in d.values)
+    keep = {v.group.id: _kept(v, disputed[v.group.id]) for v in views}
+    heights = {v.group.id: _estimated_mm([c for c in v.cells if keep[v.group.id] is None
+                                          or c.article.id in keep[v.group.id]]) for v in views}
+    shown = _within_budget(views, rows, budget, heights)
+    if len(shown) == len(views) and not any(keep.values()):
+        return {**shared, "for_pdf": True}
+    marks = _marks(comparison)
+    shown = [_view(comparison, marks, v.number, v.group, keep[v.group.id]) for v in shown]
+    return {**shared, "for_pdf": True, "groups": shown, "printed": {v.group.id for v in shown},
+            "left_out": len(views) - len(shown), "page_budget": budget,
+            "single": _single_source(comparison, marks), "excerpts": _excerpts(comparison, marks, rows)}
 
 
 def render_html(comparison: Comparison, *, for_pdf: bool = False) -> str:
@@ -529,4 +619,4 @@ def render_documents(comparison: Comparison) -> tuple[str, str]:
     """(HTML file, HTML for the PDF) from one computed context: the CLI writes both."""
     shared = context(comparison)
     template = environment().get_template("briefing.html.j2")
-    return template.render(**shared), template.render(**{**shared, "for_pdf": True})
+    return template.render(**shared), template.render(**pdf_context(comparison, shared))
