@@ -209,7 +209,8 @@ class _Lexicon:
 
 def feed(size: int, *, seed: int = 0, days: int = 7, outlet_pool: int = 300, sentences: tuple[int, int] = (8, 16),
          story_share: float = 0.9, drop: float = 0.15, add: int = 2, shuffle: float = 0.15,
-         substitute: float = 0.03, number_edit: float = 0.3, next_day: float = 0.3) -> list[Record]:
+         substitute: float = 0.03, number_edit: float = 0.3, next_day: float = 0.3,
+         start: dt.date = START) -> list[Record]:
     """``size`` feed records, story after story (see module doc); the same for the same arguments,
     and a prefix of the records of any larger ``size``."""
     pool, vocab = sentence_pool(), list(_pool_vocab())
@@ -220,7 +221,7 @@ def feed(size: int, *, seed: int = 0, days: int = 7, outlet_pool: int = 300, sen
     while len(out) < size:
         rng = random.Random(f"story:{seed}:{story}")
         lexicon = _Lexicon(random.Random(f"lexicon:{seed}:{story}"), story_share)
-        day = START + dt.timedelta(days=rng.randrange(days))
+        day = start + dt.timedelta(days=rng.randrange(days))
         chosen = rng.sample(range(len(pool)), rng.randint(*sentences))
         paragraphs: list[list[str]] = []
         for i in chosen:
@@ -232,7 +233,7 @@ def feed(size: int, *, seed: int = 0, days: int = 7, outlet_pool: int = 300, sen
             text = _outlet_text(paragraphs, pool, lexicon, vocab, rng, drop, add, shuffle, substitute, number_edit)
             if outlet.name in footers:
                 text += "\n" + FURNITURE
-            date = day + dt.timedelta(days=int(rng.random() < next_day and day < START + dt.timedelta(days=days - 1)))
+            date = day + dt.timedelta(days=int(rng.random() < next_day and day < start + dt.timedelta(days=days - 1)))
             time = dt.time(rng.randrange(24), rng.randrange(60), rng.randrange(60), tzinfo=dt.timezone(dt.timedelta(hours=3)))
             url = f"https://{outlet.slug}.example/{date.isoformat()}/s{seed}-{story}"
             out.append(Record(story, outlet.name, url, dt.datetime.combine(date, time).isoformat(), text))

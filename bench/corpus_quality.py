@@ -13,10 +13,13 @@ Dask path gives the same stores (tests/test_corpus.py).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import itertools
 import json
 import tempfile
+import tomllib
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from compare.corpus.feed import read_items
@@ -25,7 +28,7 @@ from compare.corpus.store import Store
 from compare.corpus.stories import Clusterer, Thresholds
 from compare.settings import Settings
 
-from .corpus import corpus
+from .corpus import feed, write_feed
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The real-text stories: each folder is one event (the seeds are one story too).
@@ -33,13 +36,23 @@ REAL = [ROOT / "seeds", *sorted(p for p in (ROOT / "tests/data/devset").iterdir(
 
 
 def background_feed(path: Path, size: int) -> None:
-    """Generated stories as a JSON Lines feed; the url names the story, for scoring."""
-    with path.open("w", encoding="utf-8") as out:
-        for article in corpus(size):
-            story = article.id.split("_", 1)[0]
-            record = {"url": f"https://bg.example/{story}/{article.id}", "outlet": f"bg-{article.id.split('_')[1][:3]}",
-                      "published": article.published, "text": article.text}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    """Generated stories (bench/corpus.py ``feed``) around the days of the real stories, so each
+    real story has generated ones in its time window; the url names the story, for scoring."""
+    days = sorted({dt.date.fromisoformat(d) for d in _real_days()})
+    records = []
+    for n, day in enumerate(days):
+        for record in feed(size // len(days), seed=n, days=3, start=day - dt.timedelta(days=1)):
+            records.append(replace(record, url=f"https://bg.example/{n}-{record.story}/{record.url.split('/', 2)[2]}"))
+    write_feed(path, records)
+
+
+def _real_days() -> list[str]:
+    """Publication days of the real stories (their gold files and the seeds' manifest)."""
+    days = [a["published"] for story in REAL[1:]
+            for a in json.loads((story / "gold.json").read_text(encoding="utf-8"))["articles"].values()
+            if a.get("published")]
+    seeds = tomllib.loads((REAL[0] / "sources.toml").read_text(encoding="utf-8"))
+    return days + [str(entry["published"]) for entry in seeds.values()]
 
 
 def truth(source: str, url: str | None) -> str:
@@ -49,21 +62,29 @@ def truth(source: str, url: str | None) -> str:
     return Path(source).parent.name
 
 
-def score(store: Store) -> dict[str, float]:
-    rows = store.db.execute("SELECT a.source, a.url, m.story FROM articles a JOIN members m ON m.article = a.id").fetchall()
-    real = [(truth(s, u), story) for s, u, story in rows if not truth(s, u).startswith("bg:")]
+def pairwise(members: list[tuple[str, str]]) -> tuple[int, int, int]:
+    """(same event and story, same story only, same event only) over all pairs of (event, story)."""
     tp = fp = fn = 0
-    for (t1, s1), (t2, s2) in itertools.combinations(real, 2):
+    for (t1, s1), (t2, s2) in itertools.combinations(members, 2):
         tp += t1 == t2 and s1 == s2
         fp += t1 != t2 and s1 == s2
         fn += t1 == t2 and s1 != s2
+    return tp, fp, fn
+
+
+def score(store: Store) -> dict:
+    rows = store.db.execute("SELECT a.source, a.url, m.story FROM articles a JOIN members m ON m.article = a.id").fetchall()
+    real = [(truth(s, u), story) for s, u, story in rows if not truth(s, u).startswith("bg:")]
+    tp, fp, fn = pairwise(real)
+    btp, bfp, bfn = pairwise([(truth(s, u), story) for s, u, story in rows if truth(s, u).startswith("bg:")])
     events: dict[str, set[str]] = defaultdict(set)
     for s, u, story in rows:
         events[story].add(truth(s, u))
     merged = {story: sorted(e) for story, e in events.items() if len(e) > 1}
     split = sorted({t1 for (t1, s1), (t2, s2) in itertools.combinations(real, 2) if t1 == t2 and s1 != s2})
     return {"precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
-            "pairs": tp + fn, "merged": len(merged), "stories": len(events), "detail": merged, "split": split}
+            "pairs": tp + fn, "merged": len(merged),
+            "background": (btp / (btp + bfp) if btp + bfp else 1.0, btp / (btp + bfn) if btp + bfn else 1.0), "stories": len(events), "detail": merged, "split": split}
 
 
 def parsed_store(folder: Path, background: int) -> Path:
@@ -104,7 +125,8 @@ def main() -> None:
             result = cluster(parsed, thresholds, folder, args.window_days)
             print(f"link {thresholds.link_cosine:.2f} supported {thresholds.supported_cosine:.2f} "
                   f"share {thresholds.min_share:.2f}: precision {result['precision']:.3f}, recall {result['recall']:.3f} "
-                  f"({result['pairs']} same-story pairs); {result['stories']} stories, {result['merged']} merge two events")
+                  f"({result['pairs']} same-story pairs); generated stories {result['background'][0]:.3f}, "
+                  f"{result['background'][1]:.3f}; {result['stories']} stories, {result['merged']} merge two events")
             for story, events in result["detail"].items():
                 print(f"  merged: {story}: {', '.join(events)}")
             if result["split"]:

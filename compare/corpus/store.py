@@ -31,8 +31,8 @@ CREATE TABLE IF NOT EXISTS articles (
     article TEXT,   -- the whole Article as JSON: what a comparison reads
     features TEXT   -- what story clustering compares (parse.Features as JSON)
 );
-CREATE TABLE IF NOT EXISTS bands (key INTEGER, article TEXT);
-CREATE INDEX IF NOT EXISTS bands_key ON bands (key);
+CREATE TABLE IF NOT EXISTS bands (  -- one B-tree ordered by key then clustering order: no separate index to update
+    key INTEGER, seq INTEGER, article TEXT, PRIMARY KEY (key, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS terms (word TEXT PRIMARY KEY, df INTEGER);
 CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY, title TEXT, first_published TEXT, last_published TEXT,
@@ -52,6 +52,9 @@ CREATE TABLE IF NOT EXISTS discrepancy_values (
 CREATE INDEX IF NOT EXISTS values_story ON discrepancy_values (story);
 CREATE TABLE IF NOT EXISTS run_log (run INTEGER, source TEXT, article TEXT, level TEXT, problem TEXT);
 """
+#: SQLite's page cache: the band keys are random, so their B-tree is read all over; with the
+#: default 2 MB cache, clustering 10k articles took 116 s instead of 71 s (bench/corpus_scale.py).
+CACHE_KIB = 256 * 1024
 #: Tables whose content is the result of the runs (the run log and runs table are history).
 RESULT_TABLES = ("articles", "bands", "terms", "stories", "members", "groups", "discrepancies", "discrepancy_values")
 
@@ -66,6 +69,7 @@ class Store:
             self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             self.db.executescript(SCHEMA)
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('version', ?)", (VERSION,))
         except sqlite3.DatabaseError as exc:
