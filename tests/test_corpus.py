@@ -116,3 +116,24 @@ def test_a_file_that_is_not_a_store_is_never_touched(tmp_path: Path, capsys) -> 
     assert "is not an SQLite file" in capsys.readouterr().err
     assert notes.read_text(encoding="utf-8") == "my notes"
     assert not (tmp_path / "notes.html").exists()
+
+
+def _half(n: int) -> float:
+    if n == 3:
+        raise ValueError("three")
+    return n / 2
+
+
+def test_a_failing_task_is_reported_and_the_others_finish() -> None:
+    """A task Dask gives up on (it raised, or its workers kept dying) reaches ``failed`` with its
+    arguments; the run does not stop (the store keeps what it has; the next run retries)."""
+    from distributed import Client
+
+    from compare.corpus.engine import run_all
+
+    done: list[float] = []
+    failed: list[tuple] = []
+    with Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=":0") as client:
+        run_all(client, _half, ((n,) for n in range(10)), done.append, lambda task, exc: failed.append((task, str(exc))))
+    assert sorted(done) == [n / 2 for n in range(10) if n != 3]
+    assert failed == [((3,), "three")]

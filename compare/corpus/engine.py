@@ -36,19 +36,34 @@ def engine(workers: int | None, scheduler: str | None) -> Iterator[Any]:
         yield client
 
 
-def run_all(client: Any, function: Callable[..., Any], tasks: Iterable[tuple], done: Callable[[Any], None]) -> None:
+def run_all(client: Any, function: Callable[..., Any], tasks: Iterable[tuple], done: Callable[[Any], None],
+            failed: Callable[[tuple, BaseException], None]) -> None:
     """Run ``function(*task)`` for every task, at most a few per worker at once; ``done`` gets
-    each result as it arrives (in completion order)."""
+    each result as it arrives (in completion order), ``failed`` each task Dask gave up on (its
+    workers kept dying): the run goes on, and the next run tries it again."""
     from distributed import as_completed
 
     limit = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})))
     pending = iter(tasks)
-    running = as_completed([client.submit(function, *task, pure=False) for task in _take(pending, limit)])
+    submitted: dict[str, tuple] = {}
+
+    def submit(task: tuple) -> Any:
+        future = client.submit(function, *task, pure=False)
+        submitted[future.key] = task
+        return future
+
+    running = as_completed([submit(task) for task in _take(pending, limit)])
     for future in running:
-        done(future.result())
+        task = submitted.pop(future.key)
+        try:
+            result = future.result()
+        except Exception as exc:  # KilledWorker, or a task that raised
+            failed(task, exc)
+        else:
+            done(result)
         future.release()
         for task in _take(pending, 1):
-            running.add(client.submit(function, *task, pure=False))
+            running.add(submit(task))
 
 
 def _take(tasks: Iterator[tuple], n: int) -> list[tuple]:

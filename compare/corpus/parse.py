@@ -63,10 +63,12 @@ def parse(item: Item, settings: Settings) -> Parsed:
         return Parsed(item, problem=item.problem or "nothing to read")
     try:
         article = read_article(item.source, item.entry, settings)
+        article.id = item.id
+        return Parsed(item, article, features(article))
     except InputError as exc:
         return Parsed(item, problem=exc.problem)
-    article.id = item.id
-    return Parsed(item, article, features(article))
+    except Exception as exc:  # a page no reader expected: logged with its item, the day's run goes on
+        return Parsed(item, problem=f"internal error: {type(exc).__name__}: {exc}")
 
 
 def features(article: Article) -> Features:

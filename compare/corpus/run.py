@@ -49,14 +49,17 @@ def run_corpus(paths: list[str], store: Store, settings: Settings, *, since: str
     run = store.start_run(paths)
     with engine(workers, scheduler) as client:
         run_all(client, parse_batch, ((batch, settings) for batch in _new_batches(paths, settings, store, summary, step)),
-                lambda parsed: _store_parsed(store, run, parsed, since, summary, step))
+                lambda parsed: _store_parsed(store, run, parsed, since, summary, step),
+                lambda task, exc: _store_parsed(store, run, [Parsed(i, problem=f"not parsed: {exc}") for i in task[0]],
+                                                since, summary, step))
         counts = Clusterer(store, window_days).run(store.unclustered())
         summary.clustered, summary.stories_new = counts.clustered, counts.new_stories
         step("stories", store.count("stories"))
         todo = store.to_compare()
         step("to compare", len(todo))
         run_all(client, compare_story, ((story, *_story_input(store, story), settings) for story in todo),
-                lambda result: _store_comparison(store, run, result, summary, step))
+                lambda result: _store_comparison(store, run, result, summary, step),
+                lambda task, exc: _store_comparison(store, run, (task[0], task[1], None, str(exc)), summary, step))
     summary.stories = store.count("stories")
     for (kind, n) in store.db.execute("SELECT kind, COUNT(*) FROM discrepancies GROUP BY kind"):
         summary.kinds[kind] = n
