@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -30,7 +31,7 @@ class Keyed:
     """A matching key and, for each of its characters, the index of the original character."""
 
     key: str
-    origin: list[int]
+    origin: Sequence[int]  # a range when no character was dropped or expanded
     text: str = ""
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -62,6 +63,8 @@ def keyed(text: str, *, yeh: bool = True) -> Keyed:
     Remembered for the last articles: numbers, dates, names and quotes each key the same text."""
     table = {ch: fold_char(ch, yeh=yeh) for ch in set(text)}
     folded = [table[ch] for ch in text]
+    if all(len(f) == 1 for f in table.values()):  # most news text: every character keeps its place
+        return Keyed("".join(folded), range(len(text)), text)
     origin = [i for i, f in enumerate(folded) for _ in range(len(f))]
     return Keyed("".join(folded), origin, text)
 
