@@ -137,3 +137,14 @@ def test_a_failing_task_is_reported_and_the_others_finish() -> None:
         run_all(client, _half, ((n,) for n in range(10)), done.append, lambda task, exc: failed.append((task, str(exc))))
     assert sorted(done) == [n / 2 for n in range(10) if n != 3]
     assert failed == [((3,), "three")]
+
+
+def test_since_skips_older_articles_and_says_how_many(tmp_path: Path, capsys) -> None:
+    store = tmp_path / "desk.sqlite"
+    code = main(["corpus", str(DEV / "d1_earthquake"), str(DEV / "d3_rate_decision"), "--store", str(store),
+                 "--since", "2025-11-01", "--workers", "1"])
+    assert code == 0
+    with Store(store) as s:
+        days = sorted({r[0] for r in s.db.execute("SELECT published FROM articles")})
+    assert days and all(day >= "2025-11-01" for day in days)  # the rate decision, not the June earthquake
+    assert "4 before --since" in capsys.readouterr().out
