@@ -31,8 +31,8 @@ CREATE TABLE IF NOT EXISTS articles (
     article TEXT,   -- the whole Article as JSON: what a comparison reads
     features TEXT   -- what story clustering compares (parse.Features as JSON)
 );
-CREATE TABLE IF NOT EXISTS bands (  -- one B-tree ordered by key then clustering order: no separate index to update
-    key INTEGER, seq INTEGER, article TEXT, PRIMARY KEY (key, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bands (  -- one small B-tree ordered by key, then clustering order
+    key INTEGER, seq INTEGER, PRIMARY KEY (key, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS terms (word TEXT PRIMARY KEY, df INTEGER);
 CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY, title TEXT, first_published TEXT, last_published TEXT,
@@ -42,8 +42,12 @@ CREATE TABLE IF NOT EXISTS stories (
     kinds TEXT,           -- rows per kind of the last comparison, JSON
     comparison BLOB       -- the comparison's JSON as `report` writes it, zlib-compressed
 );
-CREATE TABLE IF NOT EXISTS members (article TEXT PRIMARY KEY, story TEXT, run INTEGER);
-CREATE INDEX IF NOT EXISTS members_story ON members (story);
+CREATE TABLE IF NOT EXISTS members (
+    article TEXT PRIMARY KEY, story TEXT, run INTEGER,
+    seq INTEGER UNIQUE,  -- clustering order (the bands refer to it)
+    published TEXT       -- the article's, here so candidate lookups need no second join
+);
+CREATE INDEX IF NOT EXISTS members_story ON members (story, seq);
 CREATE TABLE IF NOT EXISTS groups (story TEXT, id TEXT, kind TEXT, score REAL, articles INTEGER, PRIMARY KEY (story, id));
 CREATE TABLE IF NOT EXISTS discrepancies (
     story TEXT, id TEXT, kind TEXT, label TEXT, slot TEXT, grp TEXT, explanation TEXT, PRIMARY KEY (story, id));

@@ -62,7 +62,7 @@ class Clusterer:
         self.window = dt.timedelta(days=window_days)
         self.df: dict[str, int] = dict(store.db.execute("SELECT word, df FROM terms"))
         self.n = store.count("members")  # articles whose words are in the document frequencies
-        self.seq = self.n  # clustering order: the latest articles of a band key come first
+        self.seq = store.db.execute("SELECT COALESCE(MAX(seq) + 1, 0) FROM members").fetchone()[0]  # clustering order
         self.vectors: OrderedDict[str, tuple[str | None, Features, dict[str, float]]] = OrderedDict()
         self.touched: set[str] = set()
 
@@ -102,12 +102,12 @@ class Clusterer:
                     best = score
         story = best[2] if best else "s" + article[1:]
         db = self.store.db
-        db.execute("INSERT INTO members VALUES (?, ?, (SELECT MAX(id) FROM runs))", (article, story))
+        db.execute("INSERT INTO members VALUES (?, ?, (SELECT MAX(id) FROM runs), ?, ?)", (article, story, self.seq, published))
         # A full bucket (a site footer, agency boilerplate, one huge story) keeps its latest
         # articles only: lookups stay bounded however big the store grows.
         db.executemany("DELETE FROM bands WHERE key = ? AND seq <= (SELECT seq FROM bands WHERE key = ? "
                        "ORDER BY seq DESC LIMIT 1 OFFSET ?)", [(k, k, self.limits.bucket_cap - 2) for k in full])
-        db.executemany("INSERT INTO bands VALUES (?, ?, ?)", [(k, self.seq, article) for k in features.bands])
+        db.executemany("INSERT INTO bands VALUES (?, ?)", [(k, self.seq) for k in features.bands])
         self.seq += 1
         self.touched.add(story)
         return best is not None
@@ -115,7 +115,7 @@ class Clusterer:
     def _recent_members(self, story: str) -> list[str]:
         """The story's latest members, up to ``recent_members``: a big story is judged on its
         current wording, and joining it costs the same at its hundredth article as at its tenth."""
-        return [r[0] for r in self.store.db.execute("SELECT article FROM members WHERE story = ? ORDER BY rowid DESC LIMIT ?",
+        return [r[0] for r in self.store.db.execute("SELECT article FROM members WHERE story = ? ORDER BY seq DESC LIMIT ?",
                                                     (story, self.limits.recent_members))]
 
     def _candidate_stories(self, features: Features, published: str | None) -> tuple[list[str], list[int]]:
@@ -125,8 +125,8 @@ class Clusterer:
         if not keys:
             return [], []
         rows = self.store.db.execute(
-            f"SELECT b.key, m.story, a.published FROM bands b JOIN members m ON m.article = b.article "
-            f"JOIN articles a ON a.id = b.article WHERE b.key IN ({','.join('?' * len(keys))})", keys).fetchall()
+            f"SELECT b.key, m.story, m.published FROM bands b JOIN members m ON m.seq = b.seq "
+            f"WHERE b.key IN ({','.join('?' * len(keys))})", keys).fetchall()
         sizes = Counter(key for key, _, _ in rows)
         full = sorted(key for key, n in sizes.items() if n >= self.limits.bucket_cap)
         hits = Counter(story for _, story, theirs in rows if self._near(published, theirs))
