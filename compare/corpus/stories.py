@@ -34,7 +34,7 @@ class Thresholds:
     """The lower cosine that links them when they also share a name or a figure."""
     min_share: float = 0.5
     """Share of a story's members an article must link to before it joins that story."""
-    bucket_cap: int = 40
+    bucket_cap: int = 10
     candidate_stories: int = 5
     """Stories confirmed per article, those sharing the most band keys: chance collisions grow
     with the articles in the window, and the confirmation must not grow with them."""
@@ -92,7 +92,8 @@ class Clusterer:
             links, total = 0, 0.0
             for member in members:
                 _, theirs, their_vector = self._vector(member)
-                cosine = sum(weight * their_vector.get(word, 0.0) for word, weight in vector.items())
+                # fsum: exact whatever order the set yields the shared words (string hashes vary by process)
+                cosine = math.fsum(vector[word] * their_vector[word] for word in vector.keys() & their_vector.keys())
                 total += cosine
                 supported = bool(set(features.names) & set(theirs.names) or set(features.figures) & set(theirs.figures))
                 links += cosine >= self.limits.link_cosine or (cosine >= self.limits.supported_cosine and supported)
