@@ -35,13 +35,13 @@ class Thresholds:
     min_share: float = 0.5
     """Share of a story's members an article must link to before it joins that story."""
     bucket_cap: int = 10
+    """Articles kept under one band key, the latest: a key shared by many articles is a site
+    footer, agency boilerplate or one very big story, and a few of its articles are enough."""
     candidate_stories: int = 5
     """Stories confirmed per article, those sharing the most band keys: chance collisions grow
     with the articles in the window, and the confirmation must not grow with them."""
     recent_members: int = 30
     """Members of a story an article is compared with (the latest)."""
-    """Candidates taken from one band key, the latest first: a key shared by many articles is a
-    site footer, agency boilerplate or one very big story, and a few of its articles are enough."""
 
 _CACHE = 20_000  # article vectors kept in memory
 
