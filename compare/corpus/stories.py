@@ -69,16 +69,19 @@ class Clusterer:
     def run(self, articles: list[tuple[str, str | None]]) -> Counts:
         counts = Counts()
         with self.store.batch():
+            new_words: set[str] = set()
             for article, _published in articles:  # the batch's own words count in the IDF from the start
                 for word in self.store.features(article)[1].words:
                     self.df[word] = self.df.get(word, 0) + 1
+                    new_words.add(word)
             self.n += len(articles)
             for article, _published in articles:
                 joined = self.assign(article)
                 counts.clustered += 1
                 counts.joined += joined
                 counts.new_stories += not joined
-            self._save_terms()
+            self.store.db.executemany("INSERT OR REPLACE INTO terms VALUES (?, ?)",  # only what changed:
+                                      [(w, self.df[w]) for w in sorted(new_words)])  # a 1% run costs 1%
             self._update_stories()
         return counts
 
@@ -154,9 +157,6 @@ class Clusterer:
         if len(self.vectors) > _CACHE:
             self.vectors.popitem(last=False)
         return entry
-
-    def _save_terms(self) -> None:
-        self.store.db.executemany("INSERT OR REPLACE INTO terms VALUES (?, ?)", self.df.items())
 
     def _update_stories(self) -> None:
         """Titles, periods, counts and member hashes of the stories that changed."""
