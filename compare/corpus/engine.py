@@ -11,6 +11,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any
 
 from ..errors import InputError
@@ -52,7 +53,7 @@ def run_all(client: Any, function: Callable[..., Any], tasks: Iterable[tuple], d
         submitted[future.key] = task
         return future
 
-    running = as_completed([submit(task) for task in _take(pending, limit)])
+    running = as_completed([submit(task) for task in islice(pending, limit)])
     for future in running:
         task = submitted.pop(future.key)
         try:
@@ -62,14 +63,6 @@ def run_all(client: Any, function: Callable[..., Any], tasks: Iterable[tuple], d
         else:
             done(result)
         future.release()
-        for task in _take(pending, 1):
+        for task in islice(pending, 1):
             running.add(submit(task))
 
-
-def _take(tasks: Iterator[tuple], n: int) -> list[tuple]:
-    out = []
-    for task in tasks:
-        out.append(task)
-        if len(out) == n:
-            break
-    return out

@@ -568,6 +568,7 @@ def context(comparison: Comparison, *, for_pdf: bool = False) -> dict[str, Any]:
         "kinds": [k for k in ROW_ORDER if any(d.kind == k for d in rows)],
         "timeline": _timeline(comparison, rows),
         "groups": views,
+        "discrepancies": rows,  # the table's Discrepancy rows, for pdf_context
         "printed": {v.group.id for v in views},  # groups this document prints (links may go there)
         "left_out": 0,
         "reuse": reuse,
@@ -589,7 +590,7 @@ def pdf_context(comparison: Comparison, shared: dict[str, Any]) -> dict[str, Any
     """
     views = shared["groups"]
     budget = comparison.settings.get("pdf_page_budget", Settings.pdf_page_budget)
-    rows = table_rows(comparison)
+    rows = shared["discrepancies"]
     disputed: dict[str | None, set[str]] = defaultdict(set)
     for d in rows:
         disputed[d.group].update(v.article for v in d.values)
