@@ -39,6 +39,24 @@ def test_a_figure_measures_its_event_not_its_noun(sentence: str, figure: str, ev
     assert _quantity(sentence, figure).frame.event == event
 
 
+@pytest.mark.parametrize(("sentence", "figure", "event"), [
+    ("ودمّر الزلزال 40 مدرسة في المنطقة.", "40", "destroyed"),  # not the magnitude of «الزلزال»
+    ("وقضت المحكمة بسجن 5 متهمين في القضية.", "5", "defendants"),  # a term is counted in years
+    ("وضرب زلزال بقوة 5.8 درجة المنطقة.", "5.8", "magnitude"),
+    ("وقضت المحكمة بسجن المتهم 7 سنوات.", "7", "prison_sentence"),
+])
+def test_a_measure_takes_only_figures_in_its_units(sentence: str, figure: str, event: str) -> None:
+    """A class measured in units (degrees, years) does not take a figure that counts something
+    else, however near its word stands: the scan goes on to the next event word."""
+    assert _quantity(sentence, figure).frame.event == event
+
+
+def test_a_toll_has_no_holder() -> None:
+    """«سجّلت الوزارة» names who counted a toll, not whose it is: other outlets' tolls must meet it."""
+    cases = _quantity("وسجّلت الوزارة 30 وفاة جديدة خلال يوم.", "30")
+    assert cases.frame.event == "killed" and cases.frame.holder is None
+
+
 def test_a_frame_keeps_holder_place_time_source_and_basis() -> None:
     seats = _quantity("وحصل حزب الأمل على 30 مقعداً من أصل 120 مقعداً في البرلمان.", "30")
     total = _quantity("وحصل حزب الأمل على 30 مقعداً من أصل 120 مقعداً في البرلمان.", "120")

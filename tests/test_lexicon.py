@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from compare.facts import lexicon
-from compare.facts.lexicon import EVENTS, MIN_STEM, entries, event_at, noun_event
+from compare.facts.lexicon import EVENTS, MIN_STEM, entries, event_at, measures, noun_event
 from compare.facts.numbers import find_numbers
 from compare.normalize import word_key
 from compare.textlayer import tokens
@@ -115,8 +115,16 @@ def test_a_word_inside_a_longer_phrase_is_not_an_event_of_its_own() -> None:
 
 
 def test_units_are_folded() -> None:
-    assert "درجه ميويه" in EVENTS["temperature"].units
+    """A unit is its head word, folded: «درجة مئوية» and «درجة على مقياس ريختر» are degrees."""
+    assert "درجه" in EVENTS["temperature"].units and "درجه" in EVENTS["magnitude"].units
     assert "هكتار" in EVENTS["burned_area"].units
+
+
+def test_a_class_measured_in_units_takes_only_those_units() -> None:
+    assert measures("magnitude", "درجه", None) and measures("magnitude", None, None)
+    assert not measures("magnitude", "قريه", None) and not measures("prison_sentence", "متهم", None)
+    assert measures("prison_sentence", "سنه", None) and measures("burned_area", None, "هكتار")
+    assert measures("killed", "قريه", None)  # a class without units takes any counted noun
 
 
 # --- (b) coverage on held-out headlines ---------------------------------------------------------

@@ -19,7 +19,7 @@ from ..model import Frame
 from ..normalize import key
 from ..textlayer import Token, tokens
 from ..words import is_content
-from .lexicon import EVENTS, event_at, noun_event
+from .lexicon import EVENTS, event_at, measures, noun_event
 from .numbers import number_word
 from .quantities import DURATION_NOUNS, noun_key
 
@@ -219,15 +219,16 @@ class FrameReader:
                     f.event = hit[0]
                     f.spans["event"] = self._span(i, hit[1])
                     return
+        counted = None if inferred else noun
         found = []  # (distance, index, hit): the nearest event word in the clause, before or after
         for i in range(first - 1, max(lo, first - _BEFORE) - 1, -1):
             hit = self._event_at(i)
-            if hit and i < first:  # a phrase may run into the qualifier («عن عمر يناهز 80»)
-                found.append((first - i - hit[1], 0, i, hit))
+            if hit and i < first and measures(hit[0], counted, f.unit):  # a phrase may run into
+                found.append((first - i - hit[1], 0, i, hit))              # the qualifier («عن عمر يناهز 80»)
                 break
         for i in range(first + 1, min(hi, last + _AFTER) + 1):  # the counted noun itself, then after it
             hit = self._event_at(i)
-            if hit:
+            if hit and measures(hit[0], counted, f.unit):
                 found.append((max(0, i - last - 1), 1, i, hit))
                 break
         if found:
@@ -317,6 +318,8 @@ class FrameReader:
         clause and tied to it by a verb of getting («حصل حزب X على 37 مقعداً», «حصد الشعلة جائزة»),
         or named right after it («9 تسديدات للأمل»)."""
         m = markers()
+        if f.event is not None and EVENTS[f.event].domain in m.evolving:
+            return  # a toll belongs to nobody: «سجّل المعهد 40 هزة» names who counted, not whose
         after = last + 1  # «9 تسديدات للأمل»: لل + a name right after a team's or a party's figure
         contest = f.event is not None and EVENTS[f.event].domain in m.contests
         if contest and after < len(self.keys) and self.keys[after].startswith("لل") and len(self.keys[after]) > 4 \

@@ -128,7 +128,7 @@ def _load() -> tuple[dict[str, EventClass], dict[str, tuple[str, ...]]]:
             name=name, label=table["label"], domain=table["domain"],
             nouns=single["nouns"] | single["counted"], words=single["words"],
             phrases=tuple(sorted(phrases, key=lambda p: (-len(p), p))),
-            units=frozenset(word_key(u) for u in table.get("units", [])), counted=single["counted"],
+            units=frozenset(word_key(u.split()[0]) for u in table.get("units", [])), counted=single["counted"],
         )
         noun_phrases[name] = tuple(" ".join(e) for e in lists["nouns"] + lists["counted"] if len(e) > 1)
     return events, noun_phrases
@@ -220,6 +220,19 @@ def _folded_nouns() -> dict[str, str]:
             if out.setdefault(folded, ev.name) != ev.name:
                 shared.add(folded)
     return {k: v for k, v in out.items() if k not in shared}
+
+
+def measures(event: str, noun: str | None, unit: str | None) -> bool:
+    """Whether a figure counting ``noun`` (a :func:`compare.facts.quantities.noun_key`) or
+    measured in ``unit`` can be a figure of ``event``. A class that lists units and no counted
+    nouns measures in those units (a magnitude in degrees, a term in years, a depth in km): a
+    figure that counts anything else («اثنتا عشرة قرية» after «عزل الزلزال», «سجن 5 متهمين»)
+    is not its figure, whatever word stands next to it."""
+    ev = EVENTS[event]
+    said = noun or unit
+    if not ev.units or ev.nouns or said is None:
+        return True
+    return any(f in ev.units for f in (said, *forms(said)))
 
 
 def noun_event(key: str) -> str | None:
