@@ -27,7 +27,7 @@ from .facts.roles import fold as roles_fold
 from .facts.roles import roles
 from .model import Article, Discrepancy, Fact, Group, Passage, Span, Value
 from .normalize import key, word_key
-from .textlayer import Token, paragraphs, sentences, tokens
+from .textlayer import CLAUSE_PUNCT, Token, paragraphs, sentences, tokens
 from .words import is_content, skeleton
 
 KINDS = ["conflict", "scope", "time", "wording", "compatible", "agreement", "single-source"]
@@ -67,6 +67,11 @@ def _interval(f: Fact) -> tuple[float, float]:
     if f.approx:
         return v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)
     return v, v
+
+
+def _framed(a: Fact, b: Fact) -> bool:
+    """Two figures that may be one claim with different values: not two ordinals of no event."""
+    return not any(f.form == "ordinal" and not (f.frame and f.frame.event) for f in (a, b))
 
 
 def _relation(a: Fact, b: Fact, same_claim: bool) -> str:
@@ -248,13 +253,12 @@ class Differ:
         of its own aligned claim. Inside a row,
         figures of another scope (a place, a part, a running total) get their own scope row
         against the others' main figures."""
-        group_of = {p.id: g.id for g in self.groups for p in g.passages}
+        figures = [f for f in self.facts if f.type == "quantity" and f.slot]
+        local = [f for f in figures if f.form == "ordinal" or not (f.frame and f.frame.specific)]
+        claim = self._local_claims(local)
         by_slot: dict[str, list[Fact]] = defaultdict(list)
-        for f in self.facts:
-            if f.type != "quantity" or not f.slot:
-                continue
-            local = f.form == "ordinal" or not (f.frame and f.frame.specific)
-            by_slot[f"{f.slot}@{group_of.get(f.passage or '', f.id)}" if local else f.slot].append(f)
+        for f in figures:
+            by_slot[f"{f.slot}@{claim[f.id]}" if f.id in claim else f.slot].append(f)
         rows: list[tuple[str, list[Fact]]] = []
         for slot, facts in sorted(by_slot.items()):
             parts = self._claims(facts)
@@ -271,10 +275,10 @@ class Differ:
             if self._ambiguous(main):
                 self._agreements(slot, main)
             elif len({f.article for f in main}) >= 2:
-                kind, explanation = self._classify(main, group_of)
+                kind, explanation = self._classify(main)
                 unframed = not any(f.frame and f.frame.event for f in main)
                 ordinal = any(f.form == "ordinal" for f in main)  # items named alike are not one item
-                if kind == "conflict" and ((unframed and ordinal) or ((unframed or ordinal) and not self._worded_alike(main))):
+                if kind == "conflict" and unframed and (ordinal or not self._worded_alike(main)):
                     kind, explanation = "single-source", ""  # nothing says these measure one thing
                 if kind == "scope":  # already a row of scopes: every part joins it, each with its note
                     main, parts = facts, []
@@ -291,6 +295,42 @@ class Differ:
                 kind = ("time" if timed else "scope") if len(values) > 1 else "agreement"
                 self._add(kind, f"{slot}~{scope}", part + others,
                           "الأرقام من أوقات مختلفة" if timed else "الأرقام تعدّ مجموعات مختلفة (الكل أو جزء منه)")
+
+    def _local_claims(self, local: list[Fact]) -> dict[str, str]:
+        """The claim each local figure is compared in, as the id of one of its figures. Two
+        figures of one frame are one claim when their sentences stand in one aligned group and
+        they give the same value or their clauses share a word: a sentence that tells two claims
+        stands in two groups, and its «الدقيقة 78» must meet another outlet's «هدف الفوز في الدقيقة
+        81», not the equaliser's minute its sentence also tells. Ordinals that name items of no
+        known event («جولته الأولى», «الجولة الرابعة») are one claim only when they are one item."""
+        passages = {p.id: p for g in self.groups for p in g.passages}
+        words = {f.id: self._clause_words(f, passages[f.passage]) for f in local if f.passage in passages}
+        near: dict[tuple[str, str], list[Fact]] = defaultdict(list)  # (slot, group) -> its figures
+        for f in local:
+            for g in self.groups_of[f.passage or ""]:
+                near[f.slot or "", g].append(f)
+        parent = {f.id: f.id for f in local}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for figures in near.values():
+            for a, b in combinations(figures, 2):
+                if a.article != b.article and (a.value == b.value or (words[a.id] & words[b.id] and _framed(a, b))):
+                    parent[max(find(a.id), find(b.id))] = min(find(a.id), find(b.id))
+        return {f.id: find(f.id) for f in local}
+
+    def _clause_words(self, f: Fact, passage: Passage) -> set[str]:
+        """Content-word skeletons of the clause of ``passage`` that holds the figure, its own
+        words left out (every minute is «الدقيقة»)."""
+        text = self.articles[f.article].text
+        start = max((m.end() for m in CLAUSE_PUNCT.finditer(text, passage.start, f.start)), default=passage.start)
+        end = next((m.start() for m in CLAUSE_PUNCT.finditer(text, f.end, passage.end)), passage.end)
+        return {skeleton(t.key) for t in tokens(text, start, end)
+                if is_content(t.key) and not t.key.isdigit() and not f.start <= t.start < f.end}
 
     def _worded_alike(self, facts: list[Fact]) -> bool:
         """The figures stand in passages worded alike (a copied or paraphrased sentence whose
@@ -356,13 +396,13 @@ class Differ:
             parts[find(i)].append(f)
         return sorted(parts.values(), key=lambda p: min(self.order.index(f.article) * 10**9 + f.start for f in p))
 
-    def _pair(self, a: Fact, b: Fact, group_of: dict[str, str]) -> str:
+    def _pair(self, a: Fact, b: Fact) -> str:
         """How two values of one frame from different outlets relate. A count the outlets mark
         as early or updated (a toll that rises through the day) is another time when the later
         article does not give less; a later article giving less is a conflict."""
         if a.subset_of or b.subset_of or sorted(a.scope) != sorted(b.scope):
             return "scope" if a.value != b.value else "agreement"
-        same_claim = a.passage in group_of and group_of.get(a.passage) == group_of.get(b.passage or "")
+        same_claim = bool(self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""])  # one aligned claim
         relation = _relation(a, b, same_claim)
         if relation in ("agreement", "unrelated", "compatible"):
             return relation
@@ -380,14 +420,14 @@ class Differ:
         later, earlier = (a, b) if da > db else (b, a)
         return float(later.value) < float(earlier.value)
 
-    def _classify(self, facts: list[Fact], group_of: dict[str, str]) -> tuple[str, str]:
+    def _classify(self, facts: list[Fact]) -> tuple[str, str]:
         """Each value is read against its best counterpart in every other outlet (a figure one
         outlet confirms is not contradicted by that outlet's other figures); the row takes the
         worst of those readings."""
         worst = "agreement"
         for a in facts:
             for other in {f.article for f in facts} - {a.article}:
-                relations = {self._pair(a, b, group_of) for b in facts if b.article == other} - {"unrelated"}
+                relations = {self._pair(a, b) for b in facts if b.article == other} - {"unrelated"}
                 if relations:
                     best = max(relations, key=KINDS.index)
                     worst = min(worst, best, key=KINDS.index)
@@ -488,7 +528,7 @@ class Differ:
             if (fa.slot and fa.slot == fb.slot) or fa.unit != fb.unit or fa.form != fb.form \
                     or (fa.noun and fb.noun and fa.noun != fb.noun) or not _same_frame(fa, fb):
                 continue
-            kind = self._pair(fa, fb, {a.id: group.id, b.id: group.id})
+            kind = self._pair(fa, fb)
             if kind == "conflict" and not (fa.frame and fa.frame.event) and group.kind == "same-fact":
                 continue  # two unexplained figures of one loosely worded claim: nothing says they are one
             if kind != "unrelated":

@@ -21,6 +21,8 @@ _SENT_END = re.compile(r"(?<!(?<!\w)[^\W\d_])[.!?؟…]+[\"'”’»)\]]*(?=\s|$
                        r"|(?<=(?<!\w)[^\W\d_])[!?؟…]+[\"'”’»)\]]*(?=\s|$)")
 #: Tokens: words in any script (with Arabic marks), or numbers with separators and decimals.
 TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_](?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])*")
+#: Punctuation that ends a clause: the figures of one clause report one claim.
+CLAUSE_PUNCT = re.compile(r"[،,؛;:.!?؟()«»\"“”\n]")
 
 
 @dataclass(frozen=True)

@@ -188,3 +188,19 @@ def test_a_figure_after_a_named_stage_belongs_to_it() -> None:
     assert facts["نحو 140 أسيراً"].frame.stage is None  # told before any stage is named
     assert facts["46 أسيراً"].frame.stage == "مرحله#2"
     assert facts["46 أسيراً"].slot != facts["نحو 140 أسيراً"].slot
+
+
+def test_a_sentence_of_two_claims_gives_its_figure_to_the_claim_its_clause_tells() -> None:
+    """d4: one outlet tells the equaliser and the winning goal in one sentence («... وأدركوا
+    التعادل، قبل أن يسجل يوسف بن عمر هدف الفوز في الدقيقة 81»). Its minute meets the other
+    outlets' winning-goal minute (78) as a conflict; the first goal's and the equaliser's minutes
+    stay agreements of their own, and no row mixes the minutes of two goals."""
+    data = json.loads(json.dumps(compare([str(DEVSET / "d4_football_final")]).to_dict(), ensure_ascii=False, default=str))
+    minutes = [d for d in data["discrepancies"] if d["label"] == "دقيقة المباراة" and len({v["article"] for v in d["values"]}) > 1]
+    winning = [d for d in minutes if any(v["text"] == "الدقيقة 81" for v in d["values"])]
+    assert len(winning) == 1 and winning[0]["kind"] == "conflict"
+    assert {v["text"] for v in winning[0]["values"]} == {"الدقيقة 78", "الدقيقة 81"}
+    assert len({v["article"] for v in winning[0]["values"]}) == 4
+    for row in minutes:
+        values = {v["text"] for v in row["values"]}
+        assert not ("الدقيقة 23" in values and "الدقيقة 56" in values), row

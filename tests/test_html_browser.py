@@ -137,7 +137,15 @@ def test_corpus_index_loads_filters_and_sorts(browser, tmp_path: Path) -> None:
 
     devset = Path(__file__).parent / "data" / "devset"
     store = tmp_path / "desk.sqlite"
-    stories = [str(devset / name) for name in ("d3_rate_decision", "d4_football_final", "d6_court_verdict")]
+    relayed = tmp_path / "relayed"  # one outlet's report relayed word for word by another: no conflict
+    relayed.mkdir()
+    text = (devset / "d4_football_final" / "a_sada_almalaeb.txt").read_text(encoding="utf-8")
+    outlets = {"first.txt": "صدى الملاعب", "relay.txt": "وكالة الأخبار"}
+    for name in outlets:
+        (relayed / name).write_text(text, encoding="utf-8")
+    (relayed / "sources.toml").write_text("\n".join(
+        f'["{name}"]\noutlet = "{outlet}"\npublished = 2025-05-31' for name, outlet in outlets.items()), encoding="utf-8")
+    stories = [str(devset / "d3_rate_decision"), str(relayed), str(devset / "d6_court_verdict")]
     assert main(["corpus", *stories, "--store", str(store), "--workers", "1", "-q"]) == 0
     messages = _open(browser, tmp_path / "desk.html")
     assert not [m for m in messages if m["level"] in ("SEVERE", "WARNING")], messages
@@ -150,7 +158,7 @@ def test_corpus_index_loads_filters_and_sorts(browser, tmp_path: Path) -> None:
     conflicts = browser.execute_script("return [...document.querySelectorAll('#stories tbody tr')]"
                                        ".map(r => Number(r.dataset.conflicts))")
     browser.find_element(By.ID, "conflicts-only").click()
-    assert len(shown()) == sum(1 for n in conflicts if n) < 3  # the football final has no conflict
+    assert len(shown()) == sum(1 for n in conflicts if n) < 3  # the relayed report has no conflict
     browser.find_element(By.ID, "conflicts-only").click()
     browser.find_element(By.ID, "filter").send_keys("الفائدة")
     assert len(shown()) == 1 and "الفائدة" in shown()[0]

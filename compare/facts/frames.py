@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..model import Frame
 from ..normalize import key
-from ..textlayer import Token, tokens
+from ..textlayer import CLAUSE_PUNCT, Token, tokens
 from ..words import is_content
 from .lexicon import EVENTS, event_at, measures, noun_event
 from .numbers import number_word
@@ -25,7 +25,6 @@ from .quantities import DURATION_NOUNS, noun_key
 
 _LEXICON = Path(__file__).parent / "lexicons" / "frames.toml"
 #: Punctuation that closes a clause: a frame word beyond it belongs to another claim.
-_CLAUSE_PUNCT = re.compile(r"[،,؛;:.!?؟()«»\"“”\n]")
 #: How far (in words) an event word may stand from its figure inside one clause.
 _BEFORE, _AFTER = 10, 4
 #: A term (years, months) takes the nearest event measured in terms this far back.
@@ -148,7 +147,7 @@ class FrameReader:
         self.clause: list[int] = []
         n = 0
         for i, t in enumerate(self.toks):
-            if i and _CLAUSE_PUNCT.search(text[self.toks[i - 1].end:t.start]):
+            if i and CLAUSE_PUNCT.search(text[self.toks[i - 1].end:t.start]):
                 n += 1
             self.clause.append(n)
 
@@ -177,8 +176,9 @@ class FrameReader:
         return [self.toks[i].start, self.toks[i + n - 1].end]
 
     def frame(self, start: int, end: int, num_start: int, noun: str | None, unit: str | None,
-              inferred: bool = False) -> Frame:
-        """The frame of the figure whose words are text[start:end] (its number at num_start)."""
+              inferred: bool = False, ordinal: bool = False) -> Frame:
+        """The frame of the figure whose words are text[start:end] (its number at num_start);
+        an ``ordinal`` names an item of the noun before its number («الدقيقة 78»)."""
         f = Frame(unit=unit, noun=None if noun in markers().people or inferred else noun)  # a borrowed noun says little
         if not self.toks:
             return f
@@ -190,7 +190,7 @@ class FrameReader:
         hi = last
         while hi + 1 < len(self.toks) and self.clause[hi + 1] == clause:
             hi += 1
-        self._event(f, noun, inferred, first, last, lo, hi)
+        self._event(f, noun, inferred, (first, self._index(num_start) if ordinal else first, last), lo, hi)
         self._place(f, last, hi)
         self._time(f, lo, hi, first)
         self._source(f)
@@ -201,16 +201,26 @@ class FrameReader:
             f.spans["holder"] = self._span(first - 2, 2)
         return f
 
-    def _event(self, f: Frame, noun: str | None, inferred: bool, first: int, last: int, lo: int, hi: int) -> None:
-        """The counted noun's own class (قتلى), else the nearest event word of the clause: before
+    def _event(self, f: Frame, noun: str | None, inferred: bool, where: tuple[int, int, int], lo: int, hi: int) -> None:
+        """The counted noun's own class (قتلى), else an event word inside an ordinal before its
+        number (the index noun of «الدقيقة 78»: whatever else the clause says, the number names a
+        minute), else the nearest event word of the clause: before
         the figure (مقتل 27 شخصاً), the counted noun as an event word (2500 جندي), or after it
         (لقي 21 شخصاً مصرعهم; ... مهاجر على متن المركب); a tie goes to the word before. A noun
         the figure only borrowed from the previous one («و20 آخرون في عداد المفقودين») comes last."""
+        first, number, last = where
         if noun and not inferred:
             event = noun_event(noun)
             if event:
                 f.event = event
                 f.spans["event"] = self._span(last, 1)
+                return
+        counted = None if inferred else noun
+        for i in range(first, number):
+            hit = self._event_at(i)
+            if hit and measures(hit[0], counted, f.unit):
+                f.event = hit[0]
+                f.spans["event"] = self._span(i, hit[1])
                 return
         if noun in DURATION_NOUNS:  # a term: the nearest event measured in terms, across commas
             for i in range(first - 1, max(0, first - _BEYOND) - 1, -1):  # («بسجن المتهم الأول، المدير
@@ -219,7 +229,6 @@ class FrameReader:
                     f.event = hit[0]
                     f.spans["event"] = self._span(i, hit[1])
                     return
-        counted = None if inferred else noun
         found = []  # (distance, index, hit): the nearest event word in the clause, before or after
         for i in range(first - 1, max(lo, first - _BEFORE) - 1, -1):
             hit = self._event_at(i)
