@@ -207,7 +207,7 @@ def event_at(keys: list[str], i: int) -> tuple[str, int] | None:
 @cache
 def _folded_nouns() -> dict[str, str]:
     """Each noun as :func:`compare.facts.quantities.noun_key` folds it (وفيات -> وفيه, ناجين ->
-    ناج, ضحايا -> ضحاي): frames.py asks with the counted noun in that form. A folded key two
+    ناج, ضحايا -> ضحيه): frames.py asks with the counted noun in that form. A folded key two
     classes share is left out. Built on first use, so that importing the lexicon does not import
     the quantity reader."""
     from .quantities import noun_key

@@ -11,26 +11,53 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from ..normalize import key
 from .numbers import Found, Scan, Tok, number_word, original_span, scan
 
-#: Broken plurals and same-thing synonyms folded to one key (key spelling: ة->ه, ى->ي, أ->ا).
-#: Synonym folds are kept to words that count the same thing: قوات/جنود/عسكريين all count
-#: troops (key "جندي"); شهداء count the dead (key "قتيل"); مصابين count the wounded; عام = سنة.
-_NOUNS: dict[str, tuple[str, ...]] = {
-    "جندي": ("جنود", "قوات", "قوه", "عسكري", "عسكريين", "عسكريون"),
-    "قاعده": ("قواعد",), "هجوم": ("هجمات", "هجمه"), "قتيل": ("قتلي", "شهيد", "شهداء"),
-    "جريح": ("جرحي", "مصاب", "مصابين", "مصابون"), "شخص": ("اشخاص",), "صاروخ": ("صواريخ",),
-    "طايره": ("طايرات",), "دوله": ("دول",), "طفل": ("اطفال",), "امراه": ("نساء", "نسوه"),
-    "منزل": ("منازل",), "بيت": ("بيوت",), "سنه": ("سنوات", "سنين", "عام", "اعوام"),
-    "شهر": ("اشهر", "شهور"), "يوم": ("ايام",), "ساعه": ("ساعات",), "جوله": ("جولات",),
-    "اسبوع": ("اسابيع",), "دقيقه": ("دقايق",), "قذيفه": ("قذايف",), "مدرسه": ("مدارس",),
-    "بلد": ("بلدان",), "مره": ("مرات",), "مقعد": ("مقاعد",), "عضو": ("اعضاء",), "نايب": ("نواب",),
-    "اسير": ("اسري",), "مسجد": ("مساجد",), "مبني": ("مباني",), "مصنع": ("مصانع",), "سجين": ("سجناء",),
-}
-_FOLD = {form: base for base, forms in _NOUNS.items() for form in (base, *forms)}
+
+def _uncase(word: str) -> str:
+    """A key word without a final alef, as noun_key looks it up: tanween alef (هجوما, قتيلا),
+    and so also the last letter of ضحايا and قضايا, which the table lists cut the same way."""
+    return word[:-1] if len(word) > 3 and word.endswith("ا") else word
+
+
+def fold_nouns(data: dict[str, Any]) -> tuple[dict[str, str], frozenset[str]]:
+    """Every form of a nouns lexicon (lexicons/nouns.toml: broken plurals, then synonyms) folded
+    as noun_key folds a text word (:func:`key`, then :func:`_uncase`) and mapped to its
+    singular's key, and the keys of its clause nouns. A form under two singulars would fold one
+    of them into the other by accident of order, so each folded form must be listed once (a
+    singular may head an entry in both tables): ValueError otherwise."""
+    fold: dict[str, str] = {}
+    for table in ("plurals", "synonyms"):
+        heads: set[str] = set()
+        for singular, forms in data[table].items():
+            base = key(singular)
+            if base in heads:
+                raise ValueError(f"nouns.toml: singular «{singular}» heads two entries of [{table}]")
+            heads.add(base)
+            if fold.setdefault(_uncase(base), base) != base:
+                raise ValueError(f"nouns.toml: singular «{singular}» is already a form of «{fold[_uncase(base)]}»")
+            for form in forms:
+                folded = _uncase(key(form))
+                if folded in fold:
+                    raise ValueError(f"nouns.toml: «{form}» of «{singular}» is already listed under «{fold[folded]}»")
+                fold[folded] = base
+    clause = frozenset(key(w) for w in data["clause"]["nouns"])
+    if clause - set(fold.values()):
+        raise ValueError(f"nouns.toml: clause nouns that are no singular: {sorted(clause - set(fold.values()))}")
+    return fold, clause
+
+
+#: Broken plurals and same-thing synonyms: folded form -> singular key (lexicons/nouns.toml), and
+#: the singulars a figure without a noun of its own takes from its clause.
+_FOLD, _CLAUSE_NOUNS = fold_nouns(tomllib.loads(
+    files(__package__).joinpath("lexicons", "nouns.toml").read_text(encoding="utf-8")))
+#: Singular keys: a word that folds to one is a counted noun, never a scope adjective.
+_NOUNS = frozenset(_FOLD.values())
 
 #: Units; they take the counted noun's place ("165 مليار دولار" counts dollars).
 _UNITS: dict[str, tuple[str, ...]] = {
@@ -153,7 +180,7 @@ def noun_key(word: str) -> str:
     """
     forms: list[str] = []
     for w in _stems(word):
-        w = w[:-1] if len(w) > 3 and w.endswith("ا") else w  # tanween alef: هجوما, قتيلا
+        w = _uncase(w)
         forms.append(w)
         forms += [w[: -len(a)] + b for a, b in _SUFFIXES if w.endswith(a) and len(w) - len(a) >= 2]
     hit = next((_FOLD[f] for f in forms if f in _FOLD), None)
@@ -381,7 +408,7 @@ class _Builder:
         return prev if prev.num_start >= self.orig(start, start)[0] else None
 
     def infer(self, q: Quantity, f: Found) -> None:
-        """No noun follows: take it from "عدد X", a known noun in the clause, or the previous quantity."""
+        """No noun follows: take it from "عدد X", a clause noun before it, or the previous quantity."""
         start = _clause_start(self.toks, f.first, _CLAUSE_END)
         for k in range(f.first - 1, start - 1, -1):
             if _known(self.word(k), _COUNT_HEADS) and k + 1 < f.first and _is_word(self.toks[k + 1]):
@@ -389,7 +416,7 @@ class _Builder:
                 self.scope(q, k + 1, k + 1)
                 return
         for k in range(f.first - 1, max(start, f.first - 7) - 1, -1):
-            if _is_word(self.toks[k]) and noun_key(self.word(k)) in _NOUNS:
+            if _is_word(self.toks[k]) and noun_key(self.word(k)) in _CLAUSE_NOUNS:
                 q.noun, q.noun_inferred = noun_key(self.word(k)), True
                 self.scope(q, k, k)
                 return
