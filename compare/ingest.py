@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -122,9 +123,10 @@ def find_inputs(paths: list[str]) -> tuple[list[Path | str], list[Path], list[st
     return items, manifests, skipped
 
 
-def articles_in(folder: Path) -> tuple[list[Path], list[str]]:
-    """Article files anywhere below ``folder``, sorted, hidden files and folders skipped; and a
-    warning for each subfolder that could not be listed (never skipped in silence)."""
+def articles_in(folder: Path, suffixes: Collection[str] = ARTICLE_SUFFIXES) -> tuple[list[Path], list[str]]:
+    """Article files (or other ``suffixes``) anywhere below ``folder``, sorted, hidden files and
+    folders skipped; and a warning for each subfolder that could not be listed (never skipped in
+    silence)."""
     found: list[Path] = []
     skipped: list[str] = []
 
@@ -136,7 +138,7 @@ def articles_in(folder: Path) -> tuple[list[Path], list[str]]:
     for root, folders, files in os.walk(folder, onerror=unreadable):
         folders[:] = [name for name in folders if not name.startswith(".")]
         found += [Path(root, name) for name in files
-                  if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES
+                  if not name.startswith(".") and Path(name).suffix.lower() in suffixes
                   and Path(root, name).is_file()]
     return sorted(found), sorted(skipped)
 

@@ -148,3 +148,19 @@ def test_since_skips_older_articles_and_says_how_many(tmp_path: Path, capsys) ->
         days = sorted({r[0] for r in s.db.execute("SELECT published FROM articles")})
     assert days and all(day >= "2025-11-01" for day in days)  # the rate decision, not the June earthquake
     assert "4 before --since" in capsys.readouterr().out
+
+
+def test_a_folder_is_read_as_report_reads_it_hidden_folders_skipped(tmp_path: Path) -> None:
+    """Feeds and pages anywhere below a folder are read; a hidden folder (a crawler's cache, .git)
+    is not, neither its pages nor its feeds."""
+    from compare.corpus.feed import read_items
+    from compare.settings import Settings
+
+    (tmp_path / "day").mkdir()
+    (tmp_path / "day" / "feed.jsonl").write_text(_record(SEEDS[0], 1) + "\n", encoding="utf-8")
+    (tmp_path / "day" / "page.txt").write_text(SEEDS[1].read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "old.jsonl").write_text(_record(SEEDS[2], 2) + "\n", encoding="utf-8")
+    (tmp_path / ".cache" / "old.txt").write_text(SEEDS[3].read_text(encoding="utf-8"), encoding="utf-8")
+    where = sorted(item.where for item in read_items([str(tmp_path)], Settings()))
+    assert where == [f"{tmp_path / 'day' / 'feed.jsonl'}:1", str(tmp_path / "day" / "page.txt")]

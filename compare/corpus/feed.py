@@ -64,7 +64,7 @@ def read_items(paths: list[str], settings: Settings) -> Iterator[Item]:
                     entries = read_manifest(path / MANIFEST_NAME)
                 except InputError as exc:
                     yield Item(article_id(exc.where), exc.where, problem=f"manifest not used: {exc.problem}")
-            feeds = sorted(p for p in path.rglob("*") if p.suffix.lower() in FEED_SUFFIXES and p.is_file())
+            feeds, _ = articles_in(path, FEED_SUFFIXES)  # its unreadable folders were named above
             for file in files:
                 yield _page(file, settings, entries.get(file.name))
             for feed in feeds:
