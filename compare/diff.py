@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from itertools import combinations
 
-from .facts.lexicon import EVENTS
+from .facts.lexicon import EVENTS, forms
 from .facts.quantities import noun_key, scope_key
 from .facts.roles import fold as roles_fold
 from .facts.roles import roles
@@ -50,8 +50,8 @@ def _swapped_qualifier(a: str, b: str) -> bool:
     """Two nisba adjectives in the same grammatical slot (same definiteness and gender), such as
     أجنبية/أمريكية: a change of who is meant. Directions (جنوبي) describe places, not parties."""
     ma, mb = _NISBA.match(a), _NISBA.match(b)
-    if not (ma and mb) or {a.removeprefix("ال"), b.removeprefix("ال")} & _DIRECTIONS:
-        return False
+    if not (ma and mb) or {a.removeprefix("ال"), b.removeprefix("ال")} & _DIRECTIONS or set(forms(a)) & set(forms(b)):
+        return False  # (one word with and without a clitic, «قضية» / «بقضية», is no swap)
     return bool(ma.group(1)) == bool(mb.group(1)) and ma.group(2) == mb.group(2)
 
 
@@ -164,6 +164,7 @@ class Differ:
         dates = [dt.date.fromisoformat(a.published) for a in articles if a.published]
         self.newest = max(dates) if dates else None
         self.rows: list[Discrepancy] = []
+        self.said: set[tuple[str, frozenset[tuple[str, str]]]] = set()  # (kind, values) of the rows so far
         self.warnings: list[str] = []
         self.by_id = {f.id: f for f in facts}
         self.groups_of: dict[str, set[str]] = defaultdict(set)  # passage -> the groups it stands in
@@ -668,6 +669,10 @@ class Differ:
         for art, tok in ((art_a, ta), (art_b, tb)):
             text = self.articles[art].text[tok.start:tok.end]
             values.append(Value(article=art, fact="", text=text, value=tok.key))
+        said = ("wording", frozenset((v.article, v.value) for v in values))
+        if said in self.said:  # the same swap read again in another group of the two sentences
+            return
+        self.said.add(said)
         self.rows.append(Discrepancy(id="", label="صياغة: " + " / ".join(v.text for v in values), kind="wording",
                                      values=values, slot=f"wording:{group.id}", group=group.id,
                                      explanation="كلمة وصفية مختلفة في المقطع نفسه"))
@@ -710,11 +715,19 @@ class Differ:
 
     def _add(self, kind: str, slot: str, facts: list[Fact], explanation: str, group: str | None = None,
              label: str | None = None) -> None:
-        """A row with one value per distinct (outlet, value, note): repeats of a figure are one value."""
-        values: dict[tuple[str, str, str], Value] = {}
+        """A row with one value per outlet and value: an outlet that repeats a figure (headline
+        and body) is shown once, with the fuller note. A row that repeats another's kind and
+        values is not added twice."""
+        values: dict[tuple[str, str], Value] = {}
         for f in facts:
             v = self._value(f)
-            values.setdefault((v.article, str(v.value), v.note), v)
+            kept = values.setdefault((v.article, str(v.value)), v)
+            if len(v.note) > len(kept.note):
+                values[v.article, str(v.value)] = v
+        said = (kind, frozenset(values))
+        if said in self.said:
+            return
+        self.said.add(said)
         self.rows.append(Discrepancy(id="", label=label or self._label(facts), kind=kind, values=list(values.values()),
                                      slot=slot, group=group, explanation=explanation))
 

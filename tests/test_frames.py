@@ -51,6 +51,27 @@ def test_a_measure_takes_only_figures_in_its_units(sentence: str, figure: str, e
     assert _quantity(sentence, figure).frame.event == event
 
 
+@pytest.mark.parametrize(("sentence", "figure", "value", "unit", "event"), [
+    ("وأتت النيران على 8 آلاف دونم من الأحراج.", "8 آلاف", 800, "هكتار", "burned_area"),  # a metric dunam
+    ("والتهمت الحرائق نحو 500 فدان من المزارع.", "نحو 500", 210, "هكتار", "burned_area"),
+    ("وأعلن الحريق في المصنع عن تضرر 2500 هكتار من الحقول.", "2500", 2500, "هكتار", "burned_area"),
+    ("ووصلت 30 ألف كيلوغرام من المساعدات الغذائية.", "30 ألف", 30, "طن", "aid"),
+])
+def test_figures_in_other_units_are_compared_in_one(sentence: str, figure: str, value: float, unit: str,
+                                                    event: str) -> None:
+    """Units with a fixed ratio are compared in one unit, so «12 ألف دونم» meets «1200 هكتار»; a
+    class that counts things (fires) hands a figure in its domain's unit to the class measured in
+    it (the burned area)."""
+    fact = _quantity(sentence, figure)
+    assert (fact.value, fact.unit, fact.frame.event) == (value, unit, event)
+
+
+def test_a_count_of_people_takes_no_area() -> None:
+    """«1500 هكتار ووفاة متطوع»: the death after the figure does not make hectares a toll."""
+    area = _quantity("ارتفاع المساحة المتضررة في الجبل إلى 1500 هكتار ووفاة متطوع", "1500")
+    assert area.frame.event != "killed"
+
+
 def test_a_toll_has_no_holder() -> None:
     """«سجّلت الوزارة» names who counted a toll, not whose it is: other outlets' tolls must meet it."""
     cases = _quantity("وسجّلت الوزارة 30 وفاة جديدة خلال يوم.", "30")

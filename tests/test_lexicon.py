@@ -238,3 +238,15 @@ def test_fighters_are_not_the_killed() -> None:
     for w in ("مقاتلين", "المقاتلون", "مقاتلاً"):
         assert event_at([word_key(w)], 0) is None
         assert noun_event(word_key(w)) != "killed"
+
+
+def test_units_lexicon_refuses_a_form_of_two_units_and_an_unknown_target() -> None:
+    from compare.facts.quantities import read_units
+
+    unit, equals = read_units({"دونم": {"forms": ["دونم", "دونمات"], "equals": [0.1, "هكتار"]},
+                               "هكتار": {"forms": ["هكتار"]}})
+    assert unit["دونمات"] == "دونم" and equals["دونم"] == (0.1, "هكتار")
+    with pytest.raises(ValueError, match="already a form"):
+        read_units({"طن": {"forms": ["طن"]}, "أطنان": {"forms": ["طن"]}})
+    with pytest.raises(ValueError, match="not listed"):
+        read_units({"فدان": {"forms": ["فدان"], "equals": [0.42, "هكتار"]}})

@@ -19,7 +19,7 @@ from ..model import Frame
 from ..normalize import key
 from ..textlayer import CLAUSE_PUNCT, Token, tokens
 from ..words import is_content
-from .lexicon import EVENTS, event_at, measures, noun_event
+from .lexicon import EVENTS, event_at, measured_in, measures, noun_event
 from .numbers import number_word
 from .quantities import DURATION_NOUNS, noun_key
 
@@ -242,7 +242,7 @@ class FrameReader:
                 break
         if found:
             _, _, i, hit = min(found)
-            f.event = hit[0]
+            f.event = measured_in(hit[0], f.unit)
             f.spans["event"] = self._span(i, hit[1])
             return
         # a noun taken from the clause or the previous figure («من 3000 إلى 2500»، «و20 آخرون»)
@@ -268,8 +268,9 @@ class FrameReader:
             introduced = self.keys[i - 1 - bool(counted)] in ("في", "داخل") or self.keys[i][:1] == "ب"
             alone = any(k in m.only for k in self.keys[i + 1:i + 5])
             if introduced and (alone or i - last <= 3) and i + 1 < len(self.keys):
-                f.place = f"{noun} {self.keys[i + 1]}"
-                f.spans["place"] = self._span(i, 2)
+                named = not counted and is_content(self.keys[i + 1])  # «في بلدة تالا»; «في خمس محافظات مع» names none
+                f.place = f"{noun} {self.keys[i + 1]}" if named else noun
+                f.spans["place"] = self._span(i, 2 if named else 1)
                 return
 
     def _time(self, f: Frame, lo: int, hi: int, first: int) -> None:

@@ -227,12 +227,33 @@ def measures(event: str, noun: str | None, unit: str | None) -> bool:
     measured in ``unit`` can be a figure of ``event``. A class that lists units and no counted
     nouns measures in those units (a magnitude in degrees, a term in years, a depth in km): a
     figure that counts anything else («اثنتا عشرة قرية» after «عزل الزلزال», «سجن 5 متهمين»)
-    is not its figure, whatever word stands next to it."""
+    is not its figure, whatever word stands next to it. A class without units does not take a
+    figure in a unit that only another domain's classes measure in: «1500 هكتار ووفاة متطوع»
+    is no toll of the dead (a unit of several domains, such as %, says nothing)."""
     ev = EVENTS[event]
     said = noun or unit
-    if not ev.units or ev.nouns or said is None:
+    if said is None:
         return True
-    return any(f in ev.units for f in (said, *forms(said)))
+    if not ev.units:
+        domains = {c.domain for c in _measuring(unit)} if unit else set()
+        return len(domains) != 1 or ev.domain in domains
+    return ev.nouns != frozenset() or any(f in ev.units for f in (said, *forms(said)))
+
+
+def _measuring(unit: str) -> list[EventClass]:
+    """The classes that list ``unit`` (a folded unit key) among their units."""
+    return [c for c in EVENTS.values() if any(f in c.units for f in (unit, *forms(unit)))]
+
+
+def measured_in(event: str, unit: str | None) -> str:
+    """``event``, or the one class of its domain measured in ``unit`` when ``event`` counts things:
+    «أتى الحريق على 1200 هكتار» is the burned area, not a number of fires. A unit several classes
+    of the domain share (% of turnout and of votes) leaves the event as it is."""
+    ev = EVENTS[event]
+    if unit is None or ev.units:
+        return event
+    owners = [c.name for c in _measuring(unit) if c.domain == ev.domain and not c.nouns]
+    return owners[0] if len(owners) == 1 else event
 
 
 def noun_event(key: str) -> str | None:

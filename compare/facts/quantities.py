@@ -59,17 +59,28 @@ _FOLD, _CLAUSE_NOUNS = fold_nouns(tomllib.loads(
 #: Singular keys: a word that folds to one is a counted noun, never a scope adjective.
 _NOUNS = frozenset(_FOLD.values())
 
-#: Units; they take the counted noun's place ("165 مليار دولار" counts dollars).
-_UNITS: dict[str, tuple[str, ...]] = {
-    "%": ("%", "٪", "بالميه", "بالمايه", "بالمييه"),
-    "دولار": ("دولار", "دولارات"), "دينار": ("دينار", "دنانير"), "يورو": ("يورو",),
-    "ريال": ("ريال", "ريالات"), "جنيه": ("جنيه", "جنيهات", "استرليني"), "ليره": ("ليره", "ليرات"),
-    "درهم": ("درهم", "دراهم"), "شيكل": ("شيكل",), "روبل": ("روبل",), "يوان": ("يوان",),
-    "كم": ("كيلومتر", "كيلومترات", "كلم", "كم"), "متر": ("متر", "امتار"), "طن": ("طن", "اطنان"),
-    "برميل": ("برميل", "براميل"), "كغ": ("كيلوغرام", "كيلوغرامات", "كغ"), "هكتار": ("هكتار",),
-    "دونم": ("دونم", "دونمات"),
-}
-_UNIT = {form: base for base, forms in _UNITS.items() for form in forms}
+def read_units(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, tuple[float, str]]]:
+    """A units lexicon (lexicons/units.toml) as folded form -> unit, and unit -> (factor, unit)
+    for the units compared in another one. A form of two units would be read as one of them by
+    accident: ValueError."""
+    unit: dict[str, str] = {}
+    equals: dict[str, tuple[float, str]] = {}
+    for name, table in data.items():
+        base = key(name)
+        for form in table["forms"]:
+            if unit.setdefault(key(form), base) != base:
+                raise ValueError(f"units.toml: «{form}» of «{name}» is already a form of «{unit[key(form)]}»")
+        if "equals" in table:
+            factor, other = table["equals"]
+            equals[base] = (float(factor), key(other))
+    if set(t for _, t in equals.values()) - set(unit.values()):
+        raise ValueError("units.toml: a unit is compared in a unit that is not listed")
+    return unit, equals
+
+
+#: Units take the counted noun's place ("165 مليار دولار" counts dollars): folded form -> unit,
+#: and the units whose figures are compared in another unit (lexicons/units.toml).
+_UNIT, _EQUALS = read_units(tomllib.loads(files(__package__).joinpath("lexicons", "units.toml").read_text(encoding="utf-8")))
 
 #: Qualifiers before the number, as key token sequences (clitic و/ب stripped when matching).
 _BEFORE: list[tuple[tuple[str, ...], str, str]] = [
@@ -302,6 +313,9 @@ class _Builder:
         if unit:
             q.unit, last, j = _UNIT[unit], j, j + 1
             last = self.scope(q, last, last)  # دولار أمريكي
+            if q.unit in _EQUALS:  # «12 ألف دونم» is compared as 1200 hectares
+                factor, q.unit = _EQUALS[q.unit]
+                q.value, q.low, q.high = (round(v * factor, 6) for v in (q.value, q.low, q.high))
         elif self.word(f.first - 1) in ("%", "٪") and self.toks[f.first - 1].end == self.toks[f.first].start:
             q.unit = "%"  # ٪15 typed before the digits
         elif self.word(j) == "في" and self.word(j + 1) in ("الميه", "المايه"):
