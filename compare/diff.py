@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
 from itertools import combinations
 
@@ -34,6 +34,9 @@ KINDS = ["conflict", "scope", "time", "wording", "compatible", "agreement", "sin
 #: Figures from articles published this many days before the newest one are "another time".
 OTHER_TIME_DAYS = 180
 _DIRECTIONS = {f"{w}{e}" for w in ("شمال", "جنوب", "شرق", "غرب") for e in ("ي", "يه")}
+#: An outlet's figure within this log ratio (x1.5) of the main claim's joins it when its other
+#: figures of the frame are at least OTHER_ORDER (x3) away: another order is another claim.
+SAME_ORDER, OTHER_ORDER = math.log(1.5), math.log(3.0)
 #: Share of words two quotes must share to be one quote.
 SAME_QUOTE = 0.6
 #: Shorter quotes (a slogan, a phrase) are not statements one can attribute.
@@ -380,22 +383,43 @@ class Differ:
                 i = parent[i]
             return i
 
-        clear = [i for i, f in enumerate(facts) if len(values.get(f.article, ())) <= 1]
+        clear = [i for i, f in enumerate(facts) if len(values.get(f.article, ())) <= 1 and not _scoped(f)]
         for i in clear[1:]:
             parent[find(i)] = find(clear[0])
         for i, a in enumerate(facts):
             for j in range(i + 1, len(facts)):
                 if facts[j].value == a.value:
                     parent[find(i)] = find(j)
-            for article in {f.article for f in facts} - {a.article}:
-                there = [j for j, b in enumerate(facts) if b.article == article and b.noun == a.noun
+            for article in ({f.article for f in facts} - {a.article}) if not _scoped(a) else ():
+                there = [j for j, b in enumerate(facts) if b.article == article and b.noun == a.noun and not _scoped(b)
                          and self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""]]
                 if len({facts[j].value for j in there}) == 1:
                     parent[find(i)] = find(there[0])
+        if clear:
+            self._join_same_order(facts, clear, find, parent)
         parts: dict[int, list[Fact]] = defaultdict(list)
         for i, f in enumerate(facts):
             parts[find(i)].append(f)
         return sorted(parts.values(), key=lambda p: min(self.order.index(f.article) * 10**9 + f.start for f in p))
+
+    @staticmethod
+    def _join_same_order(facts: list[Fact], clear: list[int], find: Callable[[int], int], parent: list[int]) -> None:
+        """An outlet that gives two values of the main claim's frame, one of the main claim's
+        order and one of another order of magnitude («نحو خمسين ألف متفرج» and «8 آلاف مشجع» of
+        the visitors), reports the main claim with the first: it joins it, the other stays apart."""
+        main = find(clear[0])
+        scale = [math.log(float(f.value)) for i, f in enumerate(facts)
+                 if find(i) == main and float(f.value) > 0 and not _scoped(f)]
+        if not scale:
+            return
+        for article in {f.article for f in facts}:
+            own = [i for i, f in enumerate(facts)
+                   if f.article == article and find(i) != main and float(f.value) > 0 and not _scoped(f)]
+            if any(find(i) == main and not _scoped(f) for i, f in enumerate(facts) if f.article == article) or len(own) < 2:
+                continue
+            far = sorted((min(abs(math.log(float(facts[i].value)) - m) for m in scale), i) for i in own)
+            if far[0][0] <= SAME_ORDER and far[1][0] >= OTHER_ORDER:
+                parent[find(far[0][1])] = main
 
     def _pair(self, a: Fact, b: Fact) -> str:
         """How two values of one frame from different outlets relate. A count the outlets mark

@@ -72,6 +72,13 @@ def test_a_count_of_people_takes_no_area() -> None:
     assert area.frame.event != "killed"
 
 
+def test_a_capacity_word_decides_over_the_counted_noun() -> None:
+    """«يتسع لـ60 ألف متفرج» is what the stadium holds, not how many came."""
+    held = _quantity("وأقيمت المباراة في ملعب المدينة الذي يتسع لـ60 ألف متفرج.", "60 ألف")
+    came = _quantity("وحضر المباراة 48 ألف متفرج.", "48 ألف")
+    assert held.frame.event == "capacity" and came.frame.event == "attendance"
+
+
 def test_a_toll_has_no_holder() -> None:
     """«سجّلت الوزارة» names who counted a toll, not whose it is: other outlets' tolls must meet it."""
     cases = _quantity("وسجّلت الوزارة 30 وفاة جديدة خلال يوم.", "30")
@@ -119,8 +126,17 @@ def test_numbers_in_names_are_not_counts(sentence: str, phrase: str) -> None:
 
 @pytest.fixture(scope="module")
 def earthquake() -> dict:
-    comparison = compare([str(DEVSET / "d1_earthquake")])
-    return json.loads(json.dumps(comparison.to_dict(), ensure_ascii=False, default=str))
+    return _compared("d1_earthquake")
+
+
+@pytest.fixture(scope="module")
+def football() -> dict:
+    return _compared("d4_football_final")
+
+
+def _compared(story: str) -> dict:
+    """A dev story's comparison as its JSON reads."""
+    return json.loads(json.dumps(compare([str(DEVSET / story)]).to_dict(), ensure_ascii=False, default=str))
 
 
 def _rows_with(data: dict, *texts: str) -> list[dict]:
@@ -211,13 +227,12 @@ def test_a_figure_after_a_named_stage_belongs_to_it() -> None:
     assert facts["46 أسيراً"].slot != facts["نحو 140 أسيراً"].slot
 
 
-def test_a_sentence_of_two_claims_gives_its_figure_to_the_claim_its_clause_tells() -> None:
+def test_a_sentence_of_two_claims_gives_its_figure_to_the_claim_its_clause_tells(football: dict) -> None:
     """d4: one outlet tells the equaliser and the winning goal in one sentence («... وأدركوا
     التعادل، قبل أن يسجل يوسف بن عمر هدف الفوز في الدقيقة 81»). Its minute meets the other
     outlets' winning-goal minute (78) as a conflict; the first goal's and the equaliser's minutes
     stay agreements of their own, and no row mixes the minutes of two goals."""
-    data = json.loads(json.dumps(compare([str(DEVSET / "d4_football_final")]).to_dict(), ensure_ascii=False, default=str))
-    minutes = [d for d in data["discrepancies"] if d["label"] == "دقيقة المباراة" and len({v["article"] for v in d["values"]}) > 1]
+    minutes = [d for d in football["discrepancies"] if d["label"] == "دقيقة المباراة" and len({v["article"] for v in d["values"]}) > 1]
     winning = [d for d in minutes if any(v["text"] == "الدقيقة 81" for v in d["values"])]
     assert len(winning) == 1 and winning[0]["kind"] == "conflict"
     assert {v["text"] for v in winning[0]["values"]} == {"الدقيقة 78", "الدقيقة 81"}
@@ -225,3 +240,12 @@ def test_a_sentence_of_two_claims_gives_its_figure_to_the_claim_its_clause_tells
     for row in minutes:
         values = {v["text"] for v in row["values"]}
         assert not ("الدقيقة 23" in values and "الدقيقة 56" in values), row
+
+
+def test_an_outlets_figure_of_another_order_is_another_claim(football: dict) -> None:
+    """d4: two outlets give the crowd and, in the same frame, the visiting fans (8 thousand):
+    the crowds (52, about 50, 45 thousand) conflict in one row, the fans stay out of it."""
+    crowd = [d for d in football["discrepancies"] if any(v["text"] == "52 ألف متفرج" for v in d["values"])
+             and d["kind"] == "conflict"]
+    assert len(crowd) == 1
+    assert {v["text"] for v in crowd[0]["values"]} == {"52 ألف متفرج", "نحو خمسين ألف متفرج", "45 ألفاً من المشجعين"}

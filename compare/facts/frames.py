@@ -202,13 +202,20 @@ class FrameReader:
         return f
 
     def _event(self, f: Frame, noun: str | None, inferred: bool, where: tuple[int, int, int], lo: int, hi: int) -> None:
-        """The counted noun's own class (قتلى), else an event word inside an ordinal before its
+        """A governing word before the figure (a capacity), else the counted noun's own class
+        (قتلى), else an event word inside an ordinal before its
         number (the index noun of «الدقيقة 78»: whatever else the clause says, the number names a
         minute), else the nearest event word of the clause: before
         the figure (مقتل 27 شخصاً), the counted noun as an event word (2500 جندي), or after it
         (لقي 21 شخصاً مصرعهم; ... مهاجر على متن المركب); a tie goes to the word before. A noun
         the figure only borrowed from the previous one («و20 آخرون في عداد المفقودين») comes last."""
         first, number, last = where
+        for i in range(first - 1, max(lo, first - _BEFORE) - 1, -1):  # «يتسع لـ55 ألف متفرج»
+            hit = self._event_at(i)
+            if hit and EVENTS[hit[0]].governs:
+                f.event = hit[0]
+                f.spans["event"] = self._span(i, hit[1])
+                return
         if noun and not inferred:
             event = noun_event(noun)
             if event:

@@ -105,6 +105,7 @@ class EventClass:
     phrases: tuple[tuple[str, ...], ...]
     units: frozenset[str]
     counted: frozenset[str] = frozenset()
+    governs: bool = False  # its words decide whatever noun is counted («يتسع لـ55 ألف متفرج» is a capacity)
 
 
 _Phrase = tuple[tuple[frozenset[str], ...], str]
@@ -129,6 +130,7 @@ def _load() -> tuple[dict[str, EventClass], dict[str, tuple[str, ...]]]:
             nouns=single["nouns"] | single["counted"], words=single["words"],
             phrases=tuple(sorted(phrases, key=lambda p: (-len(p), p))),
             units=frozenset(word_key(u.split()[0]) for u in table.get("units", [])), counted=single["counted"],
+            governs=bool(table.get("governs", False)),
         )
         noun_phrases[name] = tuple(" ".join(e) for e in lists["nouns"] + lists["counted"] if len(e) > 1)
     return events, noun_phrases
