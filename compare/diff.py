@@ -37,6 +37,8 @@ _DIRECTIONS = {f"{w}{e}" for w in ("شمال", "جنوب", "شرق", "غرب") f
 #: An outlet's figure within this log ratio (x1.5) of the main claim's joins it when its other
 #: figures of the frame are at least OTHER_ORDER (x3) away: another order is another claim.
 SAME_ORDER, OTHER_ORDER = math.log(1.5), math.log(3.0)
+#: The last paragraph of an article's headline and lead (0-based).
+LEAD_PARAGRAPH = 1
 #: Share of words two quotes must share to be one quote.
 SAME_QUOTE = 0.6
 #: Shorter quotes (a slogan, a phrase) are not statements one can attribute.
@@ -367,8 +369,8 @@ class Differ:
         """One frame, one claim — unless an outlet gives it several values: then its frame did
         not tell its claims apart (stage one and stage two, the winner's and the runner-up's
         seats). Outlets that give one value form the main claim; each figure of the others
-        joins the claim that holds its value, or its one counterpart in an aligned passage;
-        the rest stand alone."""
+        joins the claim that holds its value, or its one counterpart in an aligned passage when
+        no other value of its outlet has that counterpart too; the rest stand alone."""
         values: dict[str, set[object]] = defaultdict(set)
         for f in facts:
             if not _scoped(f):  # a part or a former level is explained
@@ -386,6 +388,7 @@ class Differ:
         clear = [i for i, f in enumerate(facts) if len(values.get(f.article, ())) <= 1 and not _scoped(f)]
         for i in clear[1:]:
             parent[find(i)] = find(clear[0])
+        counterparts: dict[tuple[str, int], list[int]] = defaultdict(list)  # (outlet, its counterpart) -> figures
         for i, a in enumerate(facts):
             for j in range(i + 1, len(facts)):
                 if facts[j].value == a.value:
@@ -394,7 +397,11 @@ class Differ:
                 there = [j for j, b in enumerate(facts) if b.article == article and b.noun == a.noun and not _scoped(b)
                          and self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""]]
                 if len({facts[j].value for j in there}) == 1:
-                    parent[find(i)] = find(there[0])
+                    counterparts[a.article, there[0]].append(i)
+        for (_, j), mine in counterparts.items():
+            if len({facts[i].value for i in mine}) == 1:  # two values of one outlet against one: no counterpart
+                for i in mine:
+                    parent[find(i)] = find(j)
         if clear:
             self._join_same_order(facts, clear, find, parent)
         parts: dict[int, list[Fact]] = defaultdict(list)
@@ -402,24 +409,34 @@ class Differ:
             parts[find(i)].append(f)
         return sorted(parts.values(), key=lambda p: min(self.order.index(f.article) * 10**9 + f.start for f in p))
 
-    @staticmethod
-    def _join_same_order(facts: list[Fact], clear: list[int], find: Callable[[int], int], parent: list[int]) -> None:
-        """An outlet that gives two values of the main claim's frame, one of the main claim's
-        order and one of another order of magnitude («نحو خمسين ألف متفرج» and «8 آلاف مشجع» of
-        the visitors), reports the main claim with the first: it joins it, the other stays apart."""
+    def _join_same_order(self, facts: list[Fact], clear: list[int], find: Callable[[int], int], parent: list[int]) -> None:
+        """An outlet that gives two values of the main claim's frame reports the main claim with
+        one of them, which joins it: the one of the main claim's order when its other value is
+        of another order of magnitude («نحو خمسين ألف متفرج», not «8 آلاف مشجع» of the visitors);
+        else, when the main claim is told in the leads, the one its own lead tells if it is of
+        the same order (the main defendant's term comes first, his deputy's after; a total of
+        seats in a lead is no party's seats)."""
         main = find(clear[0])
-        scale = [math.log(float(f.value)) for i, f in enumerate(facts)
-                 if find(i) == main and float(f.value) > 0 and not _scoped(f)]
-        if not scale:
+        told = [f for i, f in enumerate(facts) if find(i) == main and not _scoped(f) and float(f.value) > 0]
+        if not told:
             return
+        scale = [math.log(float(f.value)) for f in told]
+        in_leads = any(self._in_lead(f) for f in told)
         for article in {f.article for f in facts}:
             own = [i for i, f in enumerate(facts)
                    if f.article == article and find(i) != main and float(f.value) > 0 and not _scoped(f)]
             if any(find(i) == main and not _scoped(f) for i, f in enumerate(facts) if f.article == article) or len(own) < 2:
                 continue
             far = sorted((min(abs(math.log(float(facts[i].value)) - m) for m in scale), i) for i in own)
+            first = min(own, key=lambda i: facts[i].start)
             if far[0][0] <= SAME_ORDER and far[1][0] >= OTHER_ORDER:
                 parent[find(far[0][1])] = main
+            elif in_leads and self._in_lead(facts[first]) and dict((i, d) for d, i in far)[first] < OTHER_ORDER:
+                parent[find(first)] = main
+
+    def _in_lead(self, f: Fact) -> bool:
+        """The figure stands in its article's headline or lead (its first two paragraphs)."""
+        return self._paragraph(f.article, f.start) <= LEAD_PARAGRAPH
 
     def _pair(self, a: Fact, b: Fact) -> str:
         """How two values of one frame from different outlets relate. A count the outlets mark

@@ -79,6 +79,13 @@ def test_a_capacity_word_decides_over_the_counted_noun() -> None:
     assert held.frame.event == "capacity" and came.frame.event == "attendance"
 
 
+def test_what_a_contest_is_for_is_the_whole() -> None:
+    """«تتنافس خمسة أحزاب على 90 مقعداً» names all the seats, not a party's share."""
+    whole = _quantity("وتتنافس خمسة أحزاب في الدورة الجديدة على 90 مقعداً في البرلمان.", "90")
+    share = _quantity("وحصل حزب الأمل على 30 مقعداً في البرلمان الجديد.", "30")
+    assert whole.frame.holder == "total" and share.frame.holder != "total"
+
+
 def test_a_toll_has_no_holder() -> None:
     """«سجّلت الوزارة» names who counted a toll, not whose it is: other outlets' tolls must meet it."""
     cases = _quantity("وسجّلت الوزارة 30 وفاة جديدة خلال يوم.", "30")
@@ -249,3 +256,16 @@ def test_an_outlets_figure_of_another_order_is_another_claim(football: dict) -> 
              and d["kind"] == "conflict"]
     assert len(crowd) == 1
     assert {v["text"] for v in crowd[0]["values"]} == {"52 ألف متفرج", "نحو خمسين ألف متفرج", "45 ألفاً من المشجعين"}
+
+
+def test_the_term_an_outlet_leads_with_meets_the_others_term() -> None:
+    """d6: two outlets give the main defendant's term and his deputy's in one frame, a third only
+    the main one (12 years, in its lead): the leads' terms (15, 15, 12) conflict, the deputy's
+    terms (10, 10) agree apart."""
+    data = _compared("d6_court_verdict")
+    terms = [d for d in data["discrepancies"] if d["label"] == "مدة السجن" and d["kind"] in ("conflict", "agreement")]
+    main = [d for d in terms if any(v["text"] == "12 عاماً" for v in d["values"])]
+    assert len(main) == 1 and main[0]["kind"] == "conflict"
+    assert {v["text"] for v in main[0]["values"]} == {"15 عاماً", "خمس عشرة سنة", "12 عاماً"}
+    deputy = [d for d in terms if any(v["text"] == "عشر سنوات" for v in d["values"])]
+    assert deputy and deputy[0]["kind"] == "agreement" and "12 عاماً" not in {v["text"] for v in deputy[0]["values"]}

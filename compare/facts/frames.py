@@ -51,6 +51,7 @@ class Markers:
     people: frozenset[str]
     contests: frozenset[str]
     total: tuple[tuple[str, ...], ...]
+    contest_verbs: frozenset[str]
     earlier: tuple[tuple[str, ...], ...]
     evolving: frozenset[str]
     evolving_fixed: frozenset[str]
@@ -75,6 +76,7 @@ def markers() -> Markers:
         people=frozenset(noun_key(key(w)) for w in data["people"]["nouns"]),
         contests=frozenset(data["holder"]["contests"]),
         total=_phrases(data["total"]["markers"]),
+        contest_verbs=frozenset(key(w) for w in data["total"]["contest_verbs"]),
         earlier=_phrases(data["time"]["earlier"]),
         evolving=frozenset(data["time"]["evolving"]), evolving_fixed=frozenset(data["time"]["fixed"]),
         basis=tuple((name, _phrases(words)) for name, words in data["basis"].items()),
@@ -196,9 +198,14 @@ class FrameReader:
         self._source(f)
         self._holder(f, lo, first, last)
         self._basis(f, lo, hi, first)
-        if first >= 2 and self._find(first - 2, first, markers().total):
+        m = markers()
+        if first >= 2 and self._find(first - 2, first, m.total):
             f.holder = "total"  # «37 مقعداً من أصل 120»: the whole, not another party's count
             f.spans["holder"] = self._span(first - 2, 2)
+        elif first >= 1 and _bare(self.keys[first - 1]) == "علي" \
+                and any(_bare(k) in m.contest_verbs or k in m.contest_verbs for k in self.keys[lo:first - 1]):
+            f.holder = "total"  # «تنافس ألف مرشح على 120 مقعداً»: all that is contested
+            f.spans["holder"] = self._span(first - 1, 1)
         return f
 
     def _event(self, f: Frame, noun: str | None, inferred: bool, where: tuple[int, int, int], lo: int, hi: int) -> None:
