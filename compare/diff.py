@@ -422,16 +422,26 @@ class Differ:
             return
         scale = [math.log(float(f.value)) for f in told]
         in_leads = any(self._in_lead(f) for f in told)
+
+        def far_from(i: int) -> float:
+            return min(abs(math.log(float(facts[i].value)) - m) for m in scale)
+
         for article in {f.article for f in facts}:
             own = [i for i, f in enumerate(facts)
                    if f.article == article and find(i) != main and float(f.value) > 0 and not _scoped(f)]
-            if any(find(i) == main and not _scoped(f) for i, f in enumerate(facts) if f.article == article) or len(own) < 2:
+            if any(facts[i].form != "vague" for i in own):  # «عشرات القتلى» beside «60 شخصاً» is its vaguer echo
+                own = [i for i in own if facts[i].form != "vague"]
+            if any(find(i) == main and not _scoped(f) for i, f in enumerate(facts) if f.article == article) or not own:
                 continue
-            far = sorted((min(abs(math.log(float(facts[i].value)) - m) for m in scale), i) for i in own)
+            if len(own) == 1:
+                if far_from(own[0]) < OTHER_ORDER:
+                    parent[find(own[0])] = main
+                continue
+            far = sorted((far_from(i), i) for i in own)
             first = min(own, key=lambda i: facts[i].start)
             if far[0][0] <= SAME_ORDER and far[1][0] >= OTHER_ORDER:
                 parent[find(far[0][1])] = main
-            elif in_leads and self._in_lead(facts[first]) and dict((i, d) for d, i in far)[first] < OTHER_ORDER:
+            elif in_leads and self._in_lead(facts[first]) and far_from(first) < OTHER_ORDER:
                 parent[find(first)] = main
 
     def _in_lead(self, f: Fact) -> bool:

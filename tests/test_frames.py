@@ -86,6 +86,12 @@ def test_what_a_contest_is_for_is_the_whole() -> None:
     assert whole.frame.holder == "total" and share.frame.holder != "total"
 
 
+def test_since_after_a_superlative_ranks_the_event_and_makes_no_running_total() -> None:
+    ranked = _quantity("وأكدت المنظمة أن 45 شخصاً لقوا حتفهم في أسوأ كارثة منذ بداية العام.", "45")
+    total = _quantity("وارتفع عدد ضحايا الغرق منذ بداية العام إلى 900 شخص.", "900")
+    assert ranked.frame.time is None and total.frame.time == "cumulative"
+
+
 def test_a_toll_has_no_holder() -> None:
     """«سجّلت الوزارة» names who counted a toll, not whose it is: other outlets' tolls must meet it."""
     cases = _quantity("وسجّلت الوزارة 30 وفاة جديدة خلال يوم.", "30")
@@ -269,3 +275,13 @@ def test_the_term_an_outlet_leads_with_meets_the_others_term() -> None:
     assert {v["text"] for v in main[0]["values"]} == {"15 عاماً", "خمس عشرة سنة", "12 عاماً"}
     deputy = [d for d in terms if any(v["text"] == "عشر سنوات" for v in d["values"])]
     assert deputy and deputy[0]["kind"] == "agreement" and "12 عاماً" not in {v["text"] for v in deputy[0]["values"]}
+
+
+def test_a_vague_echo_gives_way_to_the_outlets_precise_figure() -> None:
+    """d5: one outlet heads with «عشرات القتلى» and reports «ما لا يقل عن 60 شخصاً» below: the
+    precise figure meets the others' tolls (63, 58, 63), the vague one does not stand for it."""
+    data = _compared("d5_boat_sinking")
+    toll = [d for d in data["discrepancies"] if any(v["text"] == "58 جثة" for v in d["values"])]
+    assert len(toll) == 1
+    texts = {v["text"] for v in toll[0]["values"]}
+    assert "ما لا يقل عن 60 شخصاً" in texts and "عشرات القتلى" not in texts

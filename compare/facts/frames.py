@@ -53,6 +53,7 @@ class Markers:
     total: tuple[tuple[str, ...], ...]
     contest_verbs: frozenset[str]
     earlier: tuple[tuple[str, ...], ...]
+    superlatives: frozenset[str]
     evolving: frozenset[str]
     evolving_fixed: frozenset[str]
     basis: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
@@ -78,6 +79,7 @@ def markers() -> Markers:
         total=_phrases(data["total"]["markers"]),
         contest_verbs=frozenset(key(w) for w in data["total"]["contest_verbs"]),
         earlier=_phrases(data["time"]["earlier"]),
+        superlatives=frozenset(key(w) for w in data["time"]["superlatives"]),
         evolving=frozenset(data["time"]["evolving"]), evolving_fixed=frozenset(data["time"]["fixed"]),
         basis=tuple((name, _phrases(words)) for name, words in data["basis"].items()),
     )
@@ -304,6 +306,9 @@ class FrameReader:
                 continue
             sentence_wide = kind == "provisional"  # «في حصيلة أولية» often opens the sentence
             hit = self._find(0 if sentence_wide else lo, len(self.keys) if sentence_wide else hi + 1, phrases)
+            if hit and kind == "cumulative" and hit[0] > first \
+                    and any(_bare(k) in m.superlatives or k in m.superlatives for k in self.keys[first:hit[0]]):
+                continue  # «... 60 شخصاً لقوا حتفهم في واحدة من أسوأ الحوادث منذ بداية العام»
             if hit:
                 f.time = kind
                 f.spans["time"] = self._span(*hit)
