@@ -10,8 +10,10 @@ Feeds come from bench/corpus.py ``feed`` (stories of 1 to 8 outlets over ``--day
   ``ru_maxrss``: Linux carries it across exec, so a child of a big parent reports the parent's.
 - Clustering growth: the articles are parsed once, then stored in fresh stores of increasing
   size and ``Clusterer.run`` is timed alone; the exponent is the least-squares slope of
-  log(time) against log(articles) (target <= 1.2). ``--profile`` prints the top of a cProfile
-  of the largest clustering.
+  log(time) against log(articles) (target <= 1.2). With ``--per-day K`` the feed has K articles
+  a day and each size is its first days, so the density stays that of a steady feed (without
+  it, N articles share ``--days`` days and a bigger N is a denser feed). ``--profile`` prints
+  the top of a cProfile of the largest clustering.
 - Increment: after the full run of the largest size, a feed of 1% more articles (the next
   stories of the same generator) is run on the same store, alone and together with the old
   feed (a folder re-run); its time as a share of the full run (target <= 5%).
@@ -197,6 +199,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--cluster-sizes", type=int, nargs="*", default=[1000, 2000, 5000, 10_000, 20_000])
     parser.add_argument("--days", type=int, default=DAYS)
+    parser.add_argument("--per-day", type=int, default=0,
+                        help="steady volume: this many articles a day (days grow with the feed); the clustering "
+                             "sizes are then the first days of the feed in publication order")
     parser.add_argument("--profile", action="store_true", help="cProfile the largest clustering")
     parser.add_argument("--no-increment", action="store_true")
     parser.add_argument("--sqlite-cache-mb", type=int, default=0, help="page cache of the clustering stores")
@@ -210,15 +215,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="corpus_scale_") as tmp:
         folder = Path(tmp)
         biggest = max([*args.sizes, *args.cluster_sizes, 0])
+        days = max(1, -(-biggest // args.per_day)) if args.per_day else args.days
         start = time.perf_counter()
-        records = feed(biggest + 2 * (biggest // 100) + 1, days=args.days)
-        print(f"generated {len(records)} articles, {records[-1].story + 1} stories over {args.days} days "
+        records = feed(biggest + 2 * (biggest // 100) + 1, days=days)
+        print(f"generated {len(records)} articles, {records[-1].story + 1} stories over {days} days "
               f"in {time.perf_counter() - start:.1f} s", flush=True)
 
         if args.cluster_sizes:
             sizes = sorted(args.cluster_sizes)
             start = time.perf_counter()
-            parsed = parse_all(records[:sizes[-1]], max(args.workers))
+            ordered = sorted(records, key=lambda r: r.published) if args.per_day else records
+            parsed = parse_all(ordered[:sizes[-1]], max(args.workers))
             print(f"parsed {len(parsed)} articles for clustering in {time.perf_counter() - start:.1f} s", flush=True)
             times = []
             for size in sizes:
