@@ -92,6 +92,15 @@ def test_since_after_a_superlative_ranks_the_event_and_makes_no_running_total() 
     assert ranked.frame.time is None and total.frame.time == "cumulative"
 
 
+def test_a_preliminary_turnout_is_provisional_and_the_turnout_has_no_holder() -> None:
+    """«نسبة المشاركة الأولية»: an early figure of an election; «المشاركة» is the event's own word,
+    not whose turnout it is."""
+    early = _quantity("وقالت الهيئة إن نسبة المشاركة الأولية بلغت نحو 38 في المئة.", "نحو 38")
+    final = _quantity("وبلغت نسبة المشاركة 36.5 في المئة.", "36.5")
+    assert early.frame.time == "provisional" and final.frame.time is None
+    assert early.frame.holder is None and final.frame.holder is None and early.slot == final.slot
+
+
 def test_a_toll_has_no_holder() -> None:
     """«سجّلت الوزارة» names who counted a toll, not whose it is: other outlets' tolls must meet it."""
     cases = _quantity("وسجّلت الوزارة 30 وفاة جديدة خلال يوم.", "30")

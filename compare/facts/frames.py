@@ -56,6 +56,7 @@ class Markers:
     superlatives: frozenset[str]
     evolving: frozenset[str]
     evolving_fixed: frozenset[str]
+    provisional_too: frozenset[str]
     basis: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
 
 
@@ -81,6 +82,7 @@ def markers() -> Markers:
         earlier=_phrases(data["time"]["earlier"]),
         superlatives=frozenset(key(w) for w in data["time"]["superlatives"]),
         evolving=frozenset(data["time"]["evolving"]), evolving_fixed=frozenset(data["time"]["fixed"]),
+        provisional_too=frozenset(data["time"]["provisional_too"]),
         basis=tuple((name, _phrases(words)) for name, words in data["basis"].items()),
     )
 
@@ -302,7 +304,8 @@ class FrameReader:
         evolving = f.event is not None and EVENTS[f.event].domain in m.evolving and f.event not in m.evolving_fixed
         for kind, phrases in (("cumulative", m.cumulative), ("provisional", m.provisional), ("earlier", m.earlier),
                               ("updated", m.updated)):
-            if kind in ("provisional", "updated") and not evolving:
+            early = kind == "provisional" and f.event is not None and EVENTS[f.event].domain in m.provisional_too
+            if kind in ("provisional", "updated") and not evolving and not early:
                 continue
             sentence_wide = kind == "provisional"  # «في حصيلة أولية» often opens the sentence
             hit = self._find(0 if sentence_wide else lo, len(self.keys) if sentence_wide else hi + 1, phrases)
@@ -367,8 +370,10 @@ class FrameReader:
                 return
         for i in range(lo, first - 1):  # no head word: the subject right after the verb («حصد الشعلة جائزة»)
             subject = self.keys[i + 1]
+            phrase = event_at(self.keys, i)  # «نسبة المشاركة» is the event, «المشاركة» no holder
             if _in(self.keys[i], m.holder_links) and subject.startswith("ال") and is_content(subject) \
-                    and not _in(subject, m.holder_links) and not event_at(self.keys, i + 1):
+                    and not _in(subject, m.holder_links) and not event_at(self.keys, i + 1) \
+                    and not (phrase and phrase[1] > 1):
                 f.holder = _bare(subject)
                 f.spans["holder"] = self._span(i + 1, 1)
                 return
