@@ -133,6 +133,11 @@ def _same_frame(a: Fact, b: Fact) -> bool:
     return (fa.event, fa.holder, fa.place, fa.time, fa.part) == (fb.event, fb.holder, fb.place, fb.time, fb.part)
 
 
+def _early(f: Fact) -> bool:
+    """A figure its outlet calls preliminary («حصيلة أولية», «نسبة المشاركة الأولية»)."""
+    return bool(f.frame and f.frame.time == "provisional")
+
+
 def _future(f: Fact) -> bool:
     """A day ahead of its article («الاثنين المقبل»، «غداً»)."""
     return f.time == "future"
@@ -456,6 +461,8 @@ class Differ:
             return "scope" if a.value != b.value else "agreement"
         same_claim = bool(self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""])  # one aligned claim
         relation = _relation(a, b, same_claim)
+        if relation == "compatible" and a.value != b.value and _early(a) != _early(b):
+            return "time"  # «نسبة المشاركة الأولية نحو 43» against the final 41.3: an early figure
         if relation in ("agreement", "unrelated", "compatible"):
             return relation
         if self._other_year(a) != self._other_year(b) or a.time in ("earlier", "later") or b.time in ("earlier", "later"):

@@ -294,3 +294,12 @@ def test_a_vague_echo_gives_way_to_the_outlets_precise_figure() -> None:
     assert len(toll) == 1
     texts = {v["text"] for v in toll[0]["values"]}
     assert "ما لا يقل عن 60 شخصاً" in texts and "عشرات القتلى" not in texts
+
+
+def test_a_preliminary_figure_near_the_final_one_is_another_time() -> None:
+    """d2: one outlet gives the preliminary turnout (about 43%), the others the final 41.3%: the
+    figures are of two times, which an editor reads before any approximation."""
+    data = _compared("d2_election")
+    turnout = [d for d in data["discrepancies"] if d["label"] == "نسبة المشاركة" and len(d["values"]) > 1]
+    assert len(turnout) == 1 and turnout[0]["kind"] == "time"
+    assert len({v["article"] for v in turnout[0]["values"]}) == 4
