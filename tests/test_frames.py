@@ -249,6 +249,16 @@ def test_a_figure_after_a_named_stage_belongs_to_it() -> None:
     assert facts["46 أسيراً"].slot != facts["نحو 140 أسيراً"].slot
 
 
+def test_a_figure_after_bahd_came_before_the_stage_its_sentence_names() -> None:
+    """«المرحلة الثالثة الأحد بعد الإفراج عن 52 معتقلاً»: the 52 were freed before stage three;
+    «بعد غد» is a day and keeps the date in its stage."""
+    text = "صفقة التبادل: المرحلة الثالثة الأحد بعد الإفراج عن 52 معتقلاً. وتُنفذ المرحلة الرابعة بعد غد الاثنين."
+    article = Article(id="x.txt", source="x.txt", text=text, published="2025-12-05")
+    facts = {f.text: f for f in extract_facts([segment(article)]) if f.form != "ordinal"}
+    assert facts["52 معتقلاً"].frame.stage is None
+    assert facts["بعد غد الاثنين"].frame.stage == "مرحله#4"
+
+
 def test_a_sentence_of_two_claims_gives_its_figure_to_the_claim_its_clause_tells(football: dict) -> None:
     """d4: one outlet tells the equaliser and the winning goal in one sentence («... وأدركوا
     التعادل، قبل أن يسجل يوسف بن عمر هدف الفوز في الدقيقة 81»). Its minute meets the other

@@ -43,6 +43,9 @@ def _passage_of(layer: Layer, starts: list[int], offset: int) -> str | None:
 #: «حتى» or «لغاية» right before a date: the moment a figure held, not the day of an event.
 _AS_OF = re.compile(r"(?:حتى|لغاية|إلى غاية)\s*$")
 #: Scale words: «45 ألفاً من المشجعين» counts the fans, it is not a part of them.
+#: «بعد/عقب/إثر» between a named stage and a figure: the figure is what came before the stage
+#: («المرحلة الثانية غداً بعد إطلاق 39 أسيراً»); «بعد غد» is a day, not an order.
+_AFTER_WORD = re.compile(r"(?<!\w)(?:بعد(?!\s*غد)|عقب|إثر|اثر)(?!\w)")
 _SCALE = re.compile("ألف|آلاف|الاف|الف|مليون|ملايين|مليار|مليارات")
 
 
@@ -194,17 +197,21 @@ def _mark_stages(facts: list[Fact], readers: dict[str, FrameReader]) -> None:
     not. The stage joins the frame (and a quantity's slot); a date gets it too: «تُنفذ المرحلة
     الثالثة الثلاثاء المقبل» dates the third stage."""
     stages: dict[str, dict[int, set[str]]] = {}
+    named_at: dict[str, int] = {}  # passage -> end of its first named stage
     for f in facts:
         reader = readers.get(f.passage or "")
         if reader and f.type == "quantity" and f.form == "ordinal" and f.noun in STAGE_NOUNS:
             clauses = stages.setdefault(f.passage or "", {})
             clauses.setdefault(reader.clause_of(f.start), set()).add(f"{f.noun}#{f.value}")
+            named_at.setdefault(f.passage or "", f.end)
     for f in facts:
         reader = readers.get(f.passage or "")
         clauses = stages.get(f.passage or "")
         countable = f.type == "quantity" and f.form != "ordinal" and not is_duration(f)
         if not (reader and clauses and f.frame and (countable or f.type == "date")):
             continue  # a duration or an age («أكبرهم سناً 71 عاماً») is not a count of the instalment
+        if _AFTER_WORD.search(reader.text, named_at[f.passage or ""], f.start):
+            continue  # «المرحلة الثانية غداً بعد إطلاق 39 أسيراً»: the 39 came before it
         here = reader.clause_of(f.start)
         named = clauses.get(max((c for c in clauses if c <= here), default=-1), set())
         if len(named) == 1:
