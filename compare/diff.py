@@ -174,6 +174,7 @@ class Differ:
         dates = [dt.date.fromisoformat(a.published) for a in articles if a.published]
         self.newest = max(dates) if dates else None
         self.rows: list[Discrepancy] = []
+        self.cut: dict[str, list[Token]] = {}  # passage id -> its tokens
         self.said: set[tuple[str, frozenset[tuple[str, str]]]] = set()  # (kind, values) of the rows so far
         self.warnings: list[str] = []
         self.by_id = {f.id: f for f in facts}
@@ -532,10 +533,16 @@ class Differ:
         first_end = sentences(article.text, start, end)[0][1]
         return [f for f in self.dates_in[article.id, index + 1] if _said_on(f) and f.start < first_end]
 
+    def _tokens(self, passage: Passage) -> list[Token]:
+        """The passage's tokens, cut once: a group's pairs ask for each passage many times."""
+        if passage.id not in self.cut:
+            self.cut[passage.id] = tokens(self.articles[passage.article].text, passage.start, passage.end)
+        return self.cut[passage.id]
+
     def _reports_speech(self, passage: Passage) -> bool:
         """The sentence has a verb of saying (أكد، قال، أعلن ...) or a quote."""
         verbs = roles().verbs | roles().participles
-        words = tokens(self.articles[passage.article].text, passage.start, passage.end)
+        words = self._tokens(passage)
         return any(roles_fold(t.key) in verbs or roles_fold(t.key)[1:] in verbs for t in words)
 
     def _statement_days(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
@@ -699,8 +706,7 @@ class Differ:
         for a, b in combinations(group.passages, 2):
             if a.article == b.article:
                 continue
-            ta = tokens(self.articles[a.article].text, a.start, a.end)
-            tb = tokens(self.articles[b.article].text, b.start, b.end)
+            ta, tb = self._tokens(a), self._tokens(b)
             ops = SequenceMatcher(None, [skeleton(t.key) for t in ta], [skeleton(t.key) for t in tb],
                                   autojunk=False).get_opcodes()
             for n, (op, i1, i2, j1, j2) in enumerate(ops):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..model import Frame
@@ -90,6 +90,7 @@ def markers() -> Markers:
 _PROCLITIC = re.compile(r"^(?:[وف]?(?:[بلك]?ال|لل)|[وف]?[بل]|[وف])(?=\w{3,})")
 
 
+@lru_cache(maxsize=1 << 16)
 def _bare(word: str) -> str:
     """A key without its proclitics (وبالمحافظة -> محافظه)."""
     return _PROCLITIC.sub("", word)
@@ -112,13 +113,19 @@ def _at(keys: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return words[0] == phrase[0] or _bare(words[0]) == phrase[0] or words[0][1:] == phrase[0]
 
 
-@cache
+_HEADS: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
 def _by_head(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Phrases by their first word, longest first (each marker list is indexed once)."""
-    heads: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        heads.setdefault(phrase[0], []).append(phrase)
-    return {head: tuple(found) for head, found in heads.items()}
+    """Phrases by their first word, longest first. Each marker list is indexed once, found again
+    by its identity: hashing a long tuple of tuples on every lookup cost more than the lookup."""
+    known = _HEADS.get(id(phrases))
+    if known is None or known[0] is not phrases:
+        heads: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            heads.setdefault(phrase[0], []).append(phrase)
+        known = _HEADS[id(phrases)] = (phrases, {head: tuple(found) for head, found in heads.items()})
+    return known[1]
 
 
 def _find(keys: list[str], lo: int, hi: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
