@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
 from itertools import combinations
 
+from .facts.frames import unfolds
 from .facts.lexicon import EVENTS, forms
 from .facts.quantities import noun_key, scope_key
 from .facts.roles import fold as roles_fold
@@ -376,7 +377,8 @@ class Differ:
         not tell its claims apart (stage one and stage two, the winner's and the runner-up's
         seats). Outlets that give one value form the main claim; each figure of the others
         joins the claim that holds its value, or its one counterpart in an aligned passage when
-        no other value of its outlet has that counterpart too; the rest stand alone."""
+        it is its sentence's only value of the frame and no other value of its outlet has that
+        counterpart too; the rest stand alone."""
         values: dict[str, set[object]] = defaultdict(set)
         for f in facts:
             if not _scoped(f):  # a part or a former level is explained
@@ -395,12 +397,14 @@ class Differ:
         for i in clear[1:]:
             parent[find(i)] = find(clear[0])
         counterparts: dict[tuple[str, int], list[int]] = defaultdict(list)  # (outlet, its counterpart) -> figures
+        # a figure that shares its sentence with another value of the frame has no counterpart of its own
+        alone = [not any(b.passage == a.passage and b.value != a.value for b in facts) and not _scoped(a) for a in facts]
         for i, a in enumerate(facts):
             for j in range(i + 1, len(facts)):
                 if facts[j].value == a.value:
                     parent[find(i)] = find(j)
-            for article in ({f.article for f in facts} - {a.article}) if not _scoped(a) else ():
-                there = [j for j, b in enumerate(facts) if b.article == article and b.noun == a.noun and not _scoped(b)
+            for article in ({f.article for f in facts} - {a.article}) if alone[i] else ():
+                there = [j for j, b in enumerate(facts) if b.article == article and b.noun == a.noun and alone[j]
                          and self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""]]
                 if len({facts[j].value for j in there}) == 1:
                     counterparts[a.article, there[0]].append(i)
@@ -468,9 +472,16 @@ class Differ:
             return relation
         if self._other_year(a) != self._other_year(b) or a.time in ("earlier", "later") or b.time in ("earlier", "later"):
             return "time"
-        if _timed(a) or _timed(b) or a.time or b.time:
-            return "conflict" if self._later_gives_less(a, b) else "time"
+        change = unfolds(a.frame.event if a.frame else None)
+        if _timed(a) or _timed(b) or a.time or b.time or (change and self._days_apart(a, b)):
+            return "conflict" if change != "falls" and self._later_gives_less(a, b) else "time"
         return relation
+
+    def _days_apart(self, a: Fact, b: Fact) -> bool:
+        """The two figures' articles were published on different days: a toll told a day later
+        is the story's next state."""
+        da, db = self.articles[a.article].published, self.articles[b.article].published
+        return bool(da and db and da != db)
 
     def _later_gives_less(self, a: Fact, b: Fact) -> bool:
         """The article published later reports the smaller figure."""

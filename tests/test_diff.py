@@ -161,3 +161,28 @@ def test_words_split_differently_are_not_a_difference() -> None:
                 for n, w in (("a", "ما زالت"), ("b", "مازالت"))]
     groups = compare_articles(articles).groups
     assert groups and not [d.text for g in groups for d in g.differences]
+
+
+def _rows_by_label(days_and_texts: list[tuple[str, str]]) -> dict[str, list]:
+    from compare.model import Article
+    from compare.pipeline import compare_articles
+
+    articles = [Article(id=f"{n}.txt", source=f"{n}.txt", text=t, published=day)
+                for n, (day, t) in enumerate(days_and_texts)]
+    rows: dict[str, list] = {}
+    for d in compare_articles(articles).discrepancies:
+        if len({v.article for v in d.values}) > 1:
+            rows.setdefault(d.label, []).append(d)
+    return rows
+
+
+def test_a_toll_told_a_day_later_is_the_next_state_and_only_a_growing_toll_that_falls_conflicts() -> None:
+    """A landslide: the next day's article gives more dead and fewer missing (some were found):
+    both rows are another time. An article of the next day giving fewer dead contradicts."""
+    first = ("2024-03-04", "لقي 9 أشخاص حتفهم في انهيار أرضي ضرب قرية جبلية، وما زال 12 شخصاً في عداد المفقودين.")
+    later = ("2024-03-05", "ارتفع عدد ضحايا الانهيار الأرضي إلى 11 قتيلاً، فيما لا يزال 5 أشخاص في عداد المفقودين.")
+    rows = _rows_by_label([first, later])
+    assert [d.kind for d in rows["عدد القتلى"]] == ["time"]
+    assert [d.kind for d in rows["عدد المفقودين"]] == ["time"]
+    fewer = ("2024-03-05", "أسفر الانهيار الأرضي الذي ضرب القرية الجبلية عن مقتل 6 أشخاص.")
+    assert [d.kind for d in _rows_by_label([first, fewer])["عدد القتلى"]] == ["conflict"]

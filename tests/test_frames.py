@@ -101,6 +101,15 @@ def test_a_preliminary_turnout_is_provisional_and_the_turnout_has_no_holder() ->
     assert early.frame.holder is None and final.frame.holder is None and early.slot == final.slot
 
 
+@pytest.mark.parametrize(("sentence", "figure", "event"), [
+    ("وأدى السيل إلى انهيار ثلاثين منزلاً في القرية.", "ثلاثين", "destroyed"),
+    ("ولقي 7 عمال حتفهم في الحادث.", "7", "killed"),
+])
+def test_a_phrase_its_figure_interrupts_is_its_event(sentence: str, figure: str, event: str) -> None:
+    """«انهيار ... منزلاً» is «انهيار منازل» counted; «لقي ... حتفهم» is «لقي حتفه»."""
+    assert _quantity(sentence, figure).frame.event == event
+
+
 def test_a_toll_has_no_holder() -> None:
     """«سجّلت الوزارة» names who counted a toll, not whose it is: other outlets' tolls must meet it."""
     cases = _quantity("وسجّلت الوزارة 30 وفاة جديدة خلال يوم.", "30")

@@ -57,6 +57,7 @@ class Markers:
     evolving: frozenset[str]
     evolving_fixed: frozenset[str]
     provisional_too: frozenset[str]
+    falling: frozenset[str]
     basis: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
 
 
@@ -83,11 +84,22 @@ def markers() -> Markers:
         superlatives=frozenset(key(w) for w in data["time"]["superlatives"]),
         evolving=frozenset(data["time"]["evolving"]), evolving_fixed=frozenset(data["time"]["fixed"]),
         provisional_too=frozenset(data["time"]["provisional_too"]),
+        falling=frozenset(data["time"]["falling"]),
         basis=tuple((name, _phrases(words)) for name, words in data["basis"].items()),
     )
 
 
 _PROCLITIC = re.compile(r"^(?:[وف]?(?:[بلك]?ال|لل)|[وف]?[بل]|[وف])(?=\w{3,})")
+
+
+@cache
+def unfolds(event: str | None) -> str | None:
+    """How a class's counts change while a story unfolds: "grows" (the dead), "falls" too (the
+    missing), or None for counts fixed once told (a magnitude, seats, a price)."""
+    m = markers()
+    if event is None or EVENTS[event].domain not in m.evolving or event in m.evolving_fixed:
+        return None
+    return "falls" if event in m.falling else "grows"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -241,6 +253,13 @@ class FrameReader:
                 f.spans["event"] = self._span(last, 1)
                 return
         counted = None if inferred else noun
+        for after in (last, last + 1)[:len(self.keys) - last] if first > 0 else ():
+            # a phrase its figure interrupts: «انهيار ستين منزلاً» (انهيار منازل), «لقي 9 أشخاص حتفهم»
+            split = event_at([self.keys[first - 1], self.keys[after]], 0)
+            if split and split[1] == 2:
+                f.event = split[0]
+                f.spans["event"] = self._span(first - 1, after - first + 2)
+                return
         for i in range(first, number):
             hit = self._event_at(i)
             if hit and measures(hit[0], counted, f.unit):
@@ -308,7 +327,7 @@ class FrameReader:
                 f.time = f"year:{k}"
                 f.spans["time"] = self._span(i, 1)
                 return
-        evolving = f.event is not None and EVENTS[f.event].domain in m.evolving and f.event not in m.evolving_fixed
+        evolving = unfolds(f.event) is not None
         for kind, phrases in (("cumulative", m.cumulative), ("provisional", m.provisional), ("earlier", m.earlier),
                               ("updated", m.updated)):
             early = kind == "provisional" and f.event is not None and EVENTS[f.event].domain in m.provisional_too
