@@ -110,6 +110,13 @@ def test_a_phrase_its_figure_interrupts_is_its_event(sentence: str, figure: str,
     assert _quantity(sentence, figure).frame.event == event
 
 
+def test_adad_names_what_is_counted() -> None:
+    """«ارتفع عدد الموقوفين ... إلى 23 شخصاً»: the figure counts the arrested, whatever other event
+    word («أسعار») stands nearer."""
+    held = _quantity("وارتفع عدد الموقوفين في الاحتجاجات على رفع الأسعار إلى 31 شخصاً.", "31")
+    assert held.frame.event == "arrested"
+
+
 def test_a_toll_has_no_holder() -> None:
     """«سجّلت الوزارة» names who counted a toll, not whose it is: other outlets' tolls must meet it."""
     cases = _quantity("وسجّلت الوزارة 30 وفاة جديدة خلال يوم.", "30")
@@ -148,6 +155,8 @@ def test_provisional_and_updated_counts_are_marked_only_for_growing_tolls() -> N
     ("وشارك عناصر من اللواء 17 في عمليات البحث.", "17"),
     ("وتقام البطولة في نسختها الـ23 هذا الصيف.", "23"),
     ("وارتطمت الكرة بالخشبات الثلاث قبل أن تخرج.", "الثلاث"),
+    ("وارتفع سعر البنزين أوكتان 92 إلى دينار ونصف.", "92"),  # a grade of fuel
+    ("وبلغ سعر غرام الذهب عيار 21 نحو 40 ديناراً.", "21"),  # a grade of gold
 ])
 def test_numbers_in_names_are_not_counts(sentence: str, phrase: str) -> None:
     article = Article(id="x.txt", source="x.txt", text=sentence, published="2025-06-30")

@@ -266,6 +266,12 @@ class FrameReader:
                 f.event = hit[0]
                 f.spans["event"] = self._span(i, hit[1])
                 return
+        for i in range(first - 2, lo - 1, -1):  # «ارتفع عدد الموقوفين ... إلى 23 شخصاً»: «عدد» names what is counted
+            hit = self._event_at(i + 1) if _bare(self.keys[i]) == "عدد" else None
+            if hit and measures(hit[0], counted, f.unit):
+                f.event = hit[0]
+                f.spans["event"] = self._span(i, hit[1] + 1)
+                return
         if noun in DURATION_NOUNS:  # a term: the nearest event measured in terms, across commas
             for i in range(first - 1, max(0, first - _BEYOND) - 1, -1):  # («بسجن المتهم الأول، المدير
                 hit = self._event_at(i)                                  # السابق، خمس عشرة سنة»)

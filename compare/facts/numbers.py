@@ -9,10 +9,12 @@ hamza and teh marbuta folded) and mapped back to the outlet's own characters, so
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
 
-from ..normalize import Keyed, fold_char, keyed
+from ..normalize import Keyed, fold_char, key, keyed
 
 
 @dataclass(frozen=True)
@@ -376,6 +378,11 @@ def _ordinal(toks: list[Tok], i: int) -> tuple[int, float] | None:
 _VOCALISED_DUAL = re.compile("\u064e\u064a\u0652\u0646\u0650?$")
 
 
+#: Words that end like a feminine dual but are one thing (lexicons/naming.toml: باكستان, أوكتان).
+_NOT_DUALS = frozenset(key(w) for w in tomllib.loads(
+    (Path(__file__).parent / "lexicons" / "naming.toml").read_text(encoding="utf-8"))["dual"]["not"])
+
+
 def _dual(toks: list[Tok], i: int) -> int:
     """Clitic length if token ``i`` is clearly the dual of a counted noun, else -1.
 
@@ -387,6 +394,8 @@ def _dual(toks: list[Tok], i: int) -> int:
     t = toks[i].text
     if not t.endswith(("ين", "ان")):
         return -1
+    if {t, t[1:], t.removeprefix("ال"), t[1:].removeprefix("ال")} & _NOT_DUALS:
+        return -1  # «باكستان», «والأوكتان»: one thing, even after a clitic
     nxt = toks[i + 1].text if i + 1 < len(toks) else ""
     if t.startswith("ال") and t.endswith(("ين", "تين")) and len(t) >= 6:
         return 0 if nxt in _DUAL_TIME_ADJ else -1
