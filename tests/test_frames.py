@@ -115,6 +115,9 @@ def test_adad_names_what_is_counted() -> None:
     word («أسعار») stands nearer."""
     held = _quantity("وارتفع عدد الموقوفين في الاحتجاجات على رفع الأسعار إلى 31 شخصاً.", "31")
     assert held.frame.event == "arrested"
+    apart = _quantity("وارتفع عدد المعتقلين، بحسب مصادر حقوقية، على خلفية الاحتجاجات ضد غلاء الأسعار، إلى 40 شخصاً.",
+                      "40")
+    assert apart.frame.event == "arrested"  # «... إلى 40»: across the commas of its sentence
 
 
 def test_a_toll_has_no_holder() -> None:

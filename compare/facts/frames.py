@@ -266,7 +266,8 @@ class FrameReader:
                 f.event = hit[0]
                 f.spans["event"] = self._span(i, hit[1])
                 return
-        for i in range(first - 2, lo - 1, -1):  # «ارتفع عدد الموقوفين ... إلى 23 شخصاً»: «عدد» names what is counted
+        reach = 0 if first and self.keys[first - 1] == "الي" else lo  # «ارتفع عدد X، ...، إلى 23»: across commas
+        for i in range(first - 2, reach - 1, -1):  # «ارتفع عدد الموقوفين ... إلى 23 شخصاً»: «عدد» names what is counted
             hit = self._event_at(i + 1) if _bare(self.keys[i]) == "عدد" else None
             if hit and measures(hit[0], counted, f.unit):
                 f.event = hit[0]
