@@ -31,8 +31,10 @@ from compare.settings import Settings
 from .corpus import feed, write_feed
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The real-text stories: each folder is one event (the seeds are one story too).
-REAL = [ROOT / "seeds", *sorted(p for p in (ROOT / "tests/data/devset").iterdir() if p.is_dir())]
+#: The real-text stories: each folder is one event (the seeds are one story too); the dev stories
+#: and the two extra ones annotated apart from them.
+REAL = [ROOT / "seeds", *sorted(p for folder in ("devset", "extra") for p in (ROOT / "tests/data" / folder).iterdir()
+                                if p.is_dir())]
 
 
 def background_feed(path: Path, size: int) -> None:
