@@ -303,6 +303,13 @@ def test_a_future_verb_in_the_reported_clause_does_not_move_the_day_of_saying() 
     assert m.iso == "2021-07-29"
 
 
+def test_a_call_to_act_on_a_day_looks_ahead_the_day_of_the_call_does_not() -> None:
+    (m,) = find_dates("ودعت نقابات وأحزاب إلى الإضراب يوم الاثنين في كل القطاعات.", date(2021, 7, 22))
+    assert m.iso == "2021-07-26"
+    (m,) = find_dates("ودعا رئيس الوزراء يوم الاثنين إلى حوار وطني شامل.", date(2021, 7, 22))
+    assert m.iso == "2021-07-19"
+
+
 @pytest.mark.parametrize(("text", "iso"), [
     ("على أن تُستكمل الصفقة بالمرحلة الثالثة في الثامن من ديسمبر الجاري", "2025-12-08"),
     ("وتنطلق الدورة في الحادي والعشرين من مارس 2026", "2026-03-21"),

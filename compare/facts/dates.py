@@ -172,6 +172,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     ]
 ]
 _FUTURE = re.compile(rf"{_B}(?:{_alt(_FUTURE_CUES)}|[وف]?(?!{_alt(_S_NOUNS)})س[يتن]\w{{2,}}){_E}")
+#: A call to act on the day: «دعت النقابات إلى التظاهر يوم الجمعة» (the day of the act, ahead);
+#: «دعا يوم الخميس إلى الحوار» is the day of the call.
+_CALL_FOR = re.compile(rf"{_B}[وف]?(?:{_alt('دعا|دعت|دعوا|يدعو|تدعو|يدعون|دعوة|دعوات|الدعوة')}){_E}.*{_B}"
+                       rf"(?:{_alt('إلى|الى')}){_E}\s*\S+\s*$")
 #: A weekday word followed by this is a number: "الأحد عشر", "الاثنين والعشرين".
 _NUMBER_AFTER = re.compile(r"\s+(?:عشر|و(?:ال)?(?:عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)ين)(?!\w)")
 _CLAUSE_END = re.compile(r"[.!?؟\n]")
@@ -270,7 +274,8 @@ def _prev_word(k: str, pos: int) -> str:
 
 
 def _future_context(k: str, pos: int, end: int) -> bool:
-    """A future cue in the same clause, up to 80 characters before or 40 after the expression.
+    """A future cue in the same clause, up to 80 characters before or 40 after the expression,
+    or a call to act right before it («دعت ... إلى التظاهر يوم الجمعة»).
     A reported clause opened by أن/إن after the date is another clause: in "قال يوم الخميس إن
     المحادثات ستستأنف" the statement was made on a past Thursday."""
     lo = max(0, pos - 80)
@@ -279,7 +284,7 @@ def _future_context(k: str, pos: int, end: int) -> bool:
     after = k[end:end + 40]
     stops = [m.start() for m in (_CLAUSE_END.search(after), _REPORTED.search(after)) if m]
     window = before[cut:] + " " + after[: min(stops, default=len(after))]
-    return bool(_FUTURE.search(window))
+    return bool(_FUTURE.search(window) or _CALL_FOR.search(re.sub(r"\s*يوم\s*$", "", before[cut:])))
 
 
 def _month_year(mo: int, day: int | None, q: str | None, published: Date | None) -> int | None:
