@@ -120,6 +120,13 @@ def test_adad_names_what_is_counted() -> None:
     assert apart.frame.event == "arrested"  # «... إلى 40»: across the commas of its sentence
 
 
+def test_the_past_perfect_tells_an_earlier_level() -> None:
+    """«وكانت الحكومة قد رفعت الأسعار بنسبة 12%»: what happened before the news, not its figure."""
+    before = _quantity("وكانت الحكومة قد رفعت أسعار الخبز في مارس بنسبة 12%، ما أثار احتجاجات.", "12%")
+    now = _quantity("ورفعت الحكومة أسعار الخبز بنسبة 15% اعتباراً من اليوم.", "15%")
+    assert before.frame.time == "earlier" and now.frame.time is None
+
+
 def test_a_toll_has_no_holder() -> None:
     """«سجّلت الوزارة» names who counted a toll, not whose it is: other outlets' tolls must meet it."""
     cases = _quantity("وسجّلت الوزارة 30 وفاة جديدة خلال يوم.", "30")

@@ -53,6 +53,7 @@ class Markers:
     total: tuple[tuple[str, ...], ...]
     contest_verbs: frozenset[str]
     earlier: tuple[tuple[str, ...], ...]
+    pluperfect: frozenset[str]
     superlatives: frozenset[str]
     evolving: frozenset[str]
     evolving_fixed: frozenset[str]
@@ -81,6 +82,7 @@ def markers() -> Markers:
         total=_phrases(data["total"]["markers"]),
         contest_verbs=frozenset(key(w) for w in data["total"]["contest_verbs"]),
         earlier=_phrases(data["time"]["earlier"]),
+        pluperfect=frozenset(key(w) for w in data["time"]["pluperfect"]),
         superlatives=frozenset(key(w) for w in data["time"]["superlatives"]),
         evolving=frozenset(data["time"]["evolving"]), evolving_fixed=frozenset(data["time"]["fixed"]),
         provisional_too=frozenset(data["time"]["provisional_too"]),
@@ -332,6 +334,11 @@ class FrameReader:
             k = self.keys[i]
             if _YEAR.match(k) and self.year and int(k) < self.year and i != first:
                 f.time = f"year:{k}"
+                f.spans["time"] = self._span(i, 1)
+                return
+        for i in range(0, first - 1):  # «وكانت الحكومة قد رفعت ... بنسبة 10%»
+            if _bare(self.keys[i]) in m.pluperfect and "قد" in self.keys[i + 1:min(first, i + 4)]:
+                f.time = "earlier"
                 f.spans["time"] = self._span(i, 1)
                 return
         evolving = unfolds(f.event) is not None
