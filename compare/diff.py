@@ -35,6 +35,14 @@ KINDS = ["conflict", "scope", "time", "wording", "compatible", "agreement", "sin
 #: Figures from articles published this many days before the newest one are "another time".
 OTHER_TIME_DAYS = 180
 _DIRECTIONS = {f"{w}{e}" for w in ("شمال", "جنوب", "شرق", "غرب") for e in ("ي", "يه")}
+#: Why a row of figures has its kind, as the briefing says it.
+_REASONS = {
+    "conflict": "قيم مختلفة للواقعة نفسها في الوقت نفسه",
+    "scope": "الأرقام تعدّ مجموعات مختلفة (الكل أو جزء منه)",
+    "time": "الأرقام من أوقات مختلفة",
+    "compatible": "القيم متقاربة أو حدود لا تتعارض",
+    "agreement": "القيم متطابقة",
+}
 #: An outlet's figure within this log ratio (x1.5) of the main claim's joins it when its other
 #: figures of the frame are at least OTHER_ORDER (x3) away: another order is another claim.
 SAME_ORDER, OTHER_ORDER = math.log(1.5), math.log(3.0)
@@ -306,8 +314,7 @@ class Differ:
                 values = {f.value for f in part} | {f.value for f in others}
                 timed = scope in ("earlier", "later")
                 kind = ("time" if timed else "scope") if len(values) > 1 else "agreement"
-                self._add(kind, f"{slot}~{scope}", part + others,
-                          "الأرقام من أوقات مختلفة" if timed else "الأرقام تعدّ مجموعات مختلفة (الكل أو جزء منه)")
+                self._add(kind, f"{slot}~{scope}", part + others, _REASONS[kind])
 
     def _local_claims(self, local: list[Fact]) -> dict[str, str]:
         """The claim each local figure is compared in, as the id of one of its figures. Two
@@ -502,14 +509,7 @@ class Differ:
                 if relations:
                     best = max(relations, key=KINDS.index)
                     worst = min(worst, best, key=KINDS.index)
-        reasons = {
-            "conflict": "قيم مختلفة للواقعة نفسها في الوقت نفسه",
-            "scope": "الأرقام تعدّ مجموعات مختلفة (الكل أو جزء منه)",
-            "time": "الأرقام من أوقات مختلفة",
-            "compatible": "القيم متقاربة أو حدود لا تتعارض",
-            "agreement": "القيم متطابقة",
-        }
-        return worst, reasons[worst]
+        return worst, _REASONS[worst]
 
     # --- group rows ----------------------------------------------------------------------
     def group_rows(self) -> None:

@@ -341,3 +341,12 @@ def test_a_preliminary_figure_near_the_final_one_is_another_time() -> None:
     turnout = [d for d in data["discrepancies"] if d["label"] == "نسبة المشاركة" and len(d["values"]) > 1]
     assert len(turnout) == 1 and turnout[0]["kind"] == "time"
     assert len({v["article"] for v in turnout[0]["values"]}) == 4
+
+
+def test_a_row_explains_its_own_kind(earthquake: dict, football: dict) -> None:
+    """An agreement among the parts of a scope row says the values agree, not that they count
+    different sets."""
+    from compare.diff import _REASONS
+
+    rows = [d for data in (earthquake, football) for d in data["discrepancies"] if d["explanation"] in _REASONS.values()]
+    assert rows and all(d["explanation"] == _REASONS[d["kind"]] for d in rows)
