@@ -39,6 +39,9 @@ from compare.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "data" / "devset"
+#: Stories annotated apart from the dev set (tests/data/extra/README.md): scored on request, and
+#: training data for the aligner's weights.
+EXTRA = ROOT / "tests" / "data" / "extra"
 SEEDS = ROOT / "seeds"
 SEEDS_GOLD = ROOT / "tests" / "data" / "gold.json"
 FLOORS = ROOT / "tests" / "data" / "accuracy_floors.json"

@@ -3,7 +3,7 @@
     python -m bench.fit_align            # print leave-one-story-out figures, then write the weights
     python -m bench.fit_align --dry-run  # figures only
 
-For every story (tests/data/devset and the seeds) the aligner's own candidate pairs are scored
+For every story (tests/data/devset, tests/data/extra and the seeds) the aligner's own candidate pairs are scored
 with :meth:`compare.align.Scorer.features`; a pair is positive when it covers a gold aligned
 pair, and pairs that cover an optional pair (related, not one claim) are left out of training.
 A logistic regression (scikit-learn) learns one weight per feature; the alignment threshold is
@@ -24,7 +24,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 import compare.align as align_module
-from bench.accuracy import Story, default_stories, run_story, total
+from bench.accuracy import DEVSET, EXTRA, SEEDS, Story, find_stories, run_story, total
 from bench.scoring import match_key
 from compare.align import FEATURES, Rows, Scorer, _candidates, _spans, _suppress_furniture, _units
 from compare.facts import extract_facts
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="print figures, do not write the weights")
     args = parser.parse_args(argv)
     settings = Settings()
-    stories = default_stories()
+    stories = find_stories([DEVSET, EXTRA, SEEDS])
     data = {s.name: story_pairs(s, settings) for s in stories}
     print(f"{'story':24} {'pairs':>6} {'pos':>4} {'opt':>4}")
     for name, (_, y) in data.items():
@@ -129,9 +129,10 @@ def main(argv: list[str] | None = None) -> int:
         e = result.score.as_evaluate_dict()
         print(f"{story.name:24} align found {e['align_found']}  precision {_round(e.get('align_precision'))}  "
               f"threshold {weights['threshold']}")
-    dev = [r for r in results if not r.story.seeds]
-    e = total(dev).as_evaluate_dict()
-    print(f"{'TOTAL (dev)':24} align found {e['align_found']}  precision {_round(e.get('align_precision'))}")
+    for name, part in (("TOTAL (dev set)", [r for r in results if r.story.folder.parent == DEVSET]),
+                       ("TOTAL (extra)", [r for r in results if r.story.folder.parent == EXTRA])):
+        e = total(part).as_evaluate_dict()
+        print(f"{name:24} align found {e['align_found']}  precision {_round(e.get('align_precision'))}")
     weights = fit(np.vstack([x for x, _ in data.values()]), np.concatenate([y for _, y in data.values()]))
     print("\nweights on all stories:", json.dumps(weights))
     if not args.dry_run:

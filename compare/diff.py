@@ -35,6 +35,8 @@ KINDS = ["conflict", "scope", "time", "wording", "compatible", "agreement", "sin
 #: Figures from articles published this many days before the newest one are "another time".
 OTHER_TIME_DAYS = 180
 _DIRECTIONS = {f"{w}{e}" for w in ("شمال", "جنوب", "شرق", "غرب") for e in ("ي", "يه")}
+#: The year a slot names («دينار|year:2024»).
+_YEAR_PART = re.compile(r"\|year:\d+")
 #: Why a row of figures has its kind, as the briefing says it.
 _REASONS = {
     "conflict": "قيم مختلفة للواقعة نفسها في الوقت نفسه",
@@ -585,9 +587,20 @@ class Differ:
         if group.kind != "same-fact" and len(years) == 2 and all(len({f.article for f in fs}) == 1
                                                                  for fs in years.values()):
             (_, a), (_, b) = sorted(years.items())
-            if a[0].article != b[0].article and all(len([f for f in fs if f.passage]) for fs in (a, b)):
+            if a[0].article != b[0].article and all(len([f for f in fs if f.passage]) for fs in (a, b)) \
+                    and not self._dated_figures(group):
                 self._add("conflict", f"year@{group.id}", [a[0], b[0]], "الخبر نفسه منسوب إلى سنتين مختلفتين",
                           group.id, label="السنة")
+
+    def _dated_figures(self, group: Group) -> bool:
+        """The group's outlets give one frame different figures: then two years date two states
+        («3.2 مليار في 2024» / «3.5 مليار لعام 2025»), they do not misdate one event."""
+        values: dict[str, set[object]] = defaultdict(set)
+        ids = {p.id for p in group.passages}
+        for f in self.facts:
+            if f.type == "quantity" and f.slot and f.passage in ids:
+                values[_YEAR_PART.sub("", f.slot)].add(f.value)  # the year is what differs
+        return any(len(v) > 1 for v in values.values())
 
     def _figures(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
         """In one claim told by two outlets, the one figure each tells that the other does not

@@ -186,3 +186,11 @@ def test_a_toll_told_a_day_later_is_the_next_state_and_only_a_growing_toll_that_
     assert [d.kind for d in rows["عدد المفقودين"]] == ["time"]
     fewer = ("2024-03-05", "أسفر الانهيار الأرضي الذي ضرب القرية الجبلية عن مقتل 6 أشخاص.")
     assert [d.kind for d in _rows_by_label([first, fewer])["عدد القتلى"]] == ["conflict"]
+
+
+def test_two_years_that_date_two_figures_are_no_misdated_event() -> None:
+    """Two outlets copy one sentence, each with its own year and bill: the years date two states
+    of the bill, they are not one event told in two years."""
+    said = "وقالت الوزارة إن فاتورة دعم المحروقات بلغت {} مليار دينار في عام {} وفق الأرقام الرسمية المنشورة."
+    rows = _rows_by_label([("2025-12-05", said.format("3.2", "2024")), ("2025-12-05", said.format("3.5", "2025"))])
+    assert not [d for ds in rows.values() for d in ds if d.kind == "conflict"]
