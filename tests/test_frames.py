@@ -127,6 +127,16 @@ def test_the_past_perfect_tells_an_earlier_level() -> None:
     assert before.frame.time == "earlier" and now.frame.time is None
 
 
+@pytest.mark.parametrize(("sentence", "figure", "value"), [
+    ("ليصبح سعر لتر السولار ديناراً واحداً و200 فلس.", "ديناراً واحداً", 1.2),  # a fils is 1/1000 of a dinar
+    ("وبلغ سعر الوجبة 35 درهماً و50 فلساً.", "35 درهماً", 35.5),  # ... and 1/100 of a dirham
+    ("وبيع الكيلو 18 جنيهاً و25 قرشاً.", "18 جنيهاً", 18.25),  # «الكيلو 18» is no label before a price
+])
+def test_an_amount_and_its_minor_part_are_one_figure(sentence: str, figure: str, value: float) -> None:
+    fact = _quantity(sentence, figure)
+    assert fact.value == value and "و" in fact.text
+
+
 def test_a_toll_has_no_holder() -> None:
     """«سجّلت الوزارة» names who counted a toll, not whose it is: other outlets' tolls must meet it."""
     cases = _quantity("وسجّلت الوزارة 30 وفاة جديدة خلال يوم.", "30")

@@ -243,9 +243,9 @@ def test_fighters_are_not_the_killed() -> None:
 def test_units_lexicon_refuses_a_form_of_two_units_and_an_unknown_target() -> None:
     from compare.facts.quantities import read_units
 
-    unit, equals = read_units({"دونم": {"forms": ["دونم", "دونمات"], "equals": [0.1, "هكتار"]},
-                               "هكتار": {"forms": ["هكتار"]}})
-    assert unit["دونمات"] == "دونم" and equals["دونم"] == (0.1, "هكتار")
+    unit, equals, parts = read_units({"دونم": {"forms": ["دونم", "دونمات"], "equals": [0.1, "هكتار"]},
+                                      "هكتار": {"forms": ["هكتار"]}, "درهم": {"forms": ["درهم"], "parts": {"فلس": 100}}})
+    assert unit["دونمات"] == "دونم" and equals["دونم"] == (0.1, "هكتار") and parts["درهم"] == {"فلس": 100}
     with pytest.raises(ValueError, match="already a form"):
         read_units({"طن": {"forms": ["طن"]}, "أطنان": {"forms": ["طن"]}})
     with pytest.raises(ValueError, match="not listed"):

@@ -59,12 +59,13 @@ _FOLD, _CLAUSE_NOUNS = fold_nouns(tomllib.loads(
 #: Singular keys: a word that folds to one is a counted noun, never a scope adjective.
 _NOUNS = frozenset(_FOLD.values())
 
-def read_units(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, tuple[float, str]]]:
-    """A units lexicon (lexicons/units.toml) as folded form -> unit, and unit -> (factor, unit)
-    for the units compared in another one. A form of two units would be read as one of them by
-    accident: ValueError."""
+def read_units(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, tuple[float, str]], dict[str, dict[str, int]]]:
+    """A units lexicon (lexicons/units.toml) as folded form -> unit, unit -> (factor, unit) for
+    the units compared in another one, and currency -> {its minor unit: how many make one}.
+    A form of two units would be read as one of them by accident: ValueError."""
     unit: dict[str, str] = {}
     equals: dict[str, tuple[float, str]] = {}
+    parts: dict[str, dict[str, int]] = {}
     for name, table in data.items():
         base = key(name)
         for form in table["forms"]:
@@ -73,14 +74,18 @@ def read_units(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, tuple[fl
         if "equals" in table:
             factor, other = table["equals"]
             equals[base] = (float(factor), key(other))
+        if "parts" in table:
+            parts[base] = {key(minor): int(n) for minor, n in table["parts"].items()}
     if set(t for _, t in equals.values()) - set(unit.values()):
         raise ValueError("units.toml: a unit is compared in a unit that is not listed")
-    return unit, equals
+    return unit, equals, parts
 
 
 #: Units take the counted noun's place ("165 مليار دولار" counts dollars): folded form -> unit,
-#: and the units whose figures are compared in another unit (lexicons/units.toml).
-_UNIT, _EQUALS = read_units(tomllib.loads(files(__package__).joinpath("lexicons", "units.toml").read_text(encoding="utf-8")))
+#: the units whose figures are compared in another unit, and the minor units of currencies
+#: (lexicons/units.toml).
+_UNIT, _EQUALS, _PARTS = read_units(tomllib.loads(
+    files(__package__).joinpath("lexicons", "units.toml").read_text(encoding="utf-8")))
 
 #: Qualifiers before the number, as key token sequences (clitic و/ب stripped when matching).
 _BEFORE: list[tuple[tuple[str, ...], str, str]] = [
@@ -278,6 +283,7 @@ class _Builder:
     def __init__(self, text: str, s: Scan) -> None:
         self.text, self.s, self.toks = text, s, s.tokens
         self.out: list[Quantity] = []
+        self.taken: set[int] = set()  # first tokens of numbers an amount already read (its minor part)
         self.partitive = False  # set by noun_at: the noun follows من («19 من القتلى»)
 
     def orig(self, first: int, last: int) -> tuple[int, int]:
@@ -343,12 +349,28 @@ class _Builder:
                 self.qualify(q, what, how)
                 last += len(seq)
                 break
+        last = self.minor_part(q, last)
         q.time = self.time(f)
         q.start = original_span(self.text, self.s.keyed, self.toks[first].start + skip, self.toks[first].end)[0]
         q.end = max(self.orig(last, last)[1], sp.end)
         q.start = min(q.start, sp.start)
         q.text = self.text[q.start:q.end]
         return q
+
+    def minor_part(self, q: Quantity, last: int) -> int:
+        """«ديناراً واحداً و450 فلساً» is 1.45 dinars: a number of the currency's minor unit
+        after «و» joins the amount (and is not read again). Returns the amount's last token."""
+        minors = _PARTS.get(q.unit or q.noun or "")
+        nxt = next((g for g in self.s.numbers if g.first == last + 2), None)
+        if not minors or self.word(last + 1) != "و" or nxt is None:
+            return last
+        said = noun_key(self.word(nxt.last + 1))
+        per = next((n for minor, n in minors.items() if noun_key(minor) == said), None)
+        if per is None or nxt.span.value >= per:
+            return last
+        q.value, q.low, q.high = (round(v + nxt.span.value / per, 6) for v in (q.value, q.low, q.high))
+        self.taken.add(nxt.first)
+        return nxt.last + 1
 
     def noun_at(self, f: Found, j: int, unit: str | None) -> int:
         """Token of the counted noun: after the number (or after من: عشرات من الجرحى, 40% من
@@ -463,7 +485,7 @@ class _Builder:
     def run(self) -> list[Quantity]:
         years = {f.first for f in _years(self.s)}
         for f in self.s.numbers:
-            if self.is_label(f) or f.first in years or self.skip(f) or self.is_date_day(f):
+            if f.first in self.taken or self.is_label(f) or f.first in years or self.skip(f) or self.is_date_day(f):
                 continue
             self.out.append(self.build(f))
         return self.out
@@ -483,7 +505,9 @@ class _Builder:
             and _bare(before) != before and _is_word(self.toks[f.first - 1])
         digits = self.word(f.first).isdigit()  # «جولة رابعة» is an ordinal, «الجولة 5» a name
         named = digits and (bool(_known(before, _LABELS)) or bool(after_nisba))
-        return one_of or named or bool(_known(before, _ALWAYS_LABELS)) or edition or named_year or known_set
+        measured = bool(_known(_uncase(self.word(f.last + 1)), _UNIT))  # «الكيلو 12 جنيهاً»: a price, no label
+        return one_of or (named and not measured) or bool(_known(before, _ALWAYS_LABELS)) or edition or named_year \
+            or known_set
 
     def is_date_day(self, f: Found) -> bool:
         """A day of the month (25 تموز, 11 حزيران/يونيو) is a date, not a count."""
