@@ -482,7 +482,8 @@ class Differ:
         if self._other_year(a) != self._other_year(b) or a.time in ("earlier", "later") or b.time in ("earlier", "later"):
             return "time"
         change = unfolds(a.frame.event if a.frame else None)
-        if _timed(a) or _timed(b) or a.time or b.time or (change and self._days_apart(a, b)):
+        # «ارتفع سعر البنزين إلى 1.45» is the news itself, not a later count: only unfolding counts update
+        if _timed(a) or _timed(b) or (change and (a.time or b.time or self._days_apart(a, b))):
             return "conflict" if change != "falls" and self._later_gives_less(a, b) else "time"
         return relation
 
@@ -791,9 +792,10 @@ class Differ:
             written = self.nouns[noun]
             label = f"عدد {written}" if unit is None else f"{written} ({unit})"
         first = facts[0]
-        if first.frame and first.frame.holder:
-            start, end = first.frame.spans["holder"]
-            label += f": {self.articles[first.article].text[start:end]}"
+        for part in ("holder", "item"):  # «عدد المقاعد: جبهة الإصلاح», «السعر: البنزين العادي»
+            if first.frame and getattr(first.frame, part):
+                start, end = first.frame.spans[part]
+                label += f": {self.articles[first.article].text[start:end]}"
         if first.frame and (first.frame.time or "").startswith("year:"):
             label += f" (عام {first.frame.time[5:]})"
         if first.frame and first.frame.basis:

@@ -101,6 +101,7 @@ class Frame:
     noun: str | None = None  # counted noun when it adds to the event ("قريه" of "villages cut off")
     unit: str | None = None  # "%", "دولار", "هكتار" ...
     holder: str | None = None  # whose share or count ("حزب النهضه")
+    item: str | None = None  # what a price is of ("بنزين عادي" of «سعر لتر البنزين العادي»)
     place: str | None = None  # "wide" (the whole country) or the local place ("بلده تالا")
     part: bool = False  # counts a part of a larger set («بينهم 2500», «19 من القتلى»)
     basis: str | None = None  # what is measured of a set: "annual", "monthly", "core" rate; "highest", "range" ...

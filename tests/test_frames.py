@@ -137,6 +137,16 @@ def test_an_amount_and_its_minor_part_are_one_figure(sentence: str, figure: str,
     assert fact.value == value and "و" in fact.text
 
 
+def test_a_price_is_of_what_its_words_name_and_an_aside_does_not_cut_its_clause() -> None:
+    """«سعر كيلو اللحم البلدي (الضأن) من 9 إلى 11 ديناراً»: the price of local meat, read across the
+    aside; the price of bread beside it is another row's."""
+    text = "وارتفع سعر كيلو اللحم البلدي (الضأن) من 9 إلى 11 ديناراً، فيما بلغ سعر ربطة الخبز 0.5 دينار."
+    meat = _quantity(text, "11")
+    assert meat.frame.event == "price" and meat.frame.item == "لحم بلدي"
+    bread = _quantity(text, "0.5")
+    assert bread.frame.item == "خبز" and bread.slot != meat.slot
+
+
 def test_a_toll_has_no_holder() -> None:
     """«سجّلت الوزارة» names who counted a toll, not whose it is: other outlets' tolls must meet it."""
     cases = _quantity("وسجّلت الوزارة 30 وفاة جديدة خلال يوم.", "30")

@@ -109,7 +109,7 @@ def _slot(frame: Frame) -> str | None:
         own = noun_event(noun) or (event_at([noun], 0) or (None,))[0]
         noun = None if own == frame.event else own or noun  # جنود and عسكريين meet as "troops"
     year = frame.time if frame.time and frame.time.startswith("year:") else None
-    parts = [frame.event, noun, frame.unit, frame.holder and f"holder={frame.holder}", year,
+    parts = [frame.event, noun, frame.unit, frame.holder and f"holder={frame.holder}", frame.item and f"of={frame.item}", year,
              frame.basis and f"basis={frame.basis}", frame.stage and f"stage={frame.stage}"]
     if not (frame.event or noun or frame.unit):
         return None

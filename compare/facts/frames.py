@@ -27,6 +27,7 @@ _LEXICON = Path(__file__).parent / "lexicons" / "frames.toml"
 #: Punctuation that closes a clause: a frame word beyond it belongs to another claim.
 #: How far (in words) an event word may stand from its figure inside one clause.
 _BEFORE, _AFTER = 10, 4
+_ASIDES = 1_000_000  # first clause number of the asides in parentheses
 #: A term (years, months) takes the nearest event measured in terms this far back.
 _BEYOND = 15
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -52,6 +53,8 @@ class Markers:
     contests: frozenset[str]
     total: tuple[tuple[str, ...], ...]
     contest_verbs: frozenset[str]
+    item_classes: frozenset[str]
+    item_measures: frozenset[str]
     earlier: tuple[tuple[str, ...], ...]
     pluperfect: frozenset[str]
     superlatives: frozenset[str]
@@ -81,6 +84,8 @@ def markers() -> Markers:
         contests=frozenset(data["holder"]["contests"]),
         total=_phrases(data["total"]["markers"]),
         contest_verbs=frozenset(key(w) for w in data["total"]["contest_verbs"]),
+        item_classes=frozenset(data["item"]["classes"]),
+        item_measures=frozenset(key(w) for w in data["item"]["measures"]),
         earlier=_phrases(data["time"]["earlier"]),
         pluperfect=frozenset(key(w) for w in data["time"]["pluperfect"]),
         superlatives=frozenset(key(w) for w in data["time"]["superlatives"]),
@@ -170,13 +175,19 @@ class FrameReader:
         self.year = published_year
         self.found: dict[tuple[int, int, int], tuple[int, int] | None] = {}
         self.events: dict[int, tuple[str, int] | None] = {}
-        # clause number of each token: punctuation between tokens starts a new clause
+        # clause number of each token: punctuation between tokens starts a new clause, except that
+        # the clause goes on after a parenthesis («سعر لتر البنزين (أوكتان 90) من 1.20 دينار»)
         self.clause: list[int] = []
-        n = 0
+        n, aside, inside = 0, _ASIDES, False  # an aside's clauses are numbered apart
         for i, t in enumerate(self.toks):
-            if i and CLAUSE_PUNCT.search(text[self.toks[i - 1].end:t.start]):
-                n += 1
-            self.clause.append(n)
+            gap = text[self.toks[i - 1].end:t.start] if i else ""
+            if inside and ")" in gap:
+                inside = False
+            elif "(" in gap:
+                inside, aside = True, aside + 1
+            elif CLAUSE_PUNCT.search(gap):
+                n, aside = (n, aside + 1) if inside else (n + 1, aside)
+            self.clause.append(aside if inside else n)
 
     def _find(self, lo: int, hi: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
         """:func:`_find` on this sentence, remembered: its figures ask about the same spans."""
@@ -210,14 +221,11 @@ class FrameReader:
         if not self.toks:
             return f
         first, last = self._index(min(start, num_start)), self._index(max(start, end - 1))  # «متهماً واحداً»
-        clause = self.clause[first]
-        lo = first
-        while lo > 0 and self.clause[lo - 1] == clause:
-            lo -= 1
-        hi = last
-        while hi + 1 < len(self.toks) and self.clause[hi + 1] == clause:
-            hi += 1
+        clause = self.clause[first]  # its first and last token (an aside in parentheses stands inside it)
+        lo = self.clause.index(clause)
+        hi = len(self.clause) - 1 - self.clause[::-1].index(clause)
         self._event(f, noun, inferred, (first, self._index(num_start) if ordinal else first, last), lo, hi)
+        self._item(f, first)
         self._place(f, last, hi)
         self._time(f, lo, hi, first)
         self._source(f)
@@ -303,6 +311,25 @@ class FrameReader:
         if event:
             f.event = event
             return
+
+    def _item(self, f: Frame, first: int) -> None:
+        """What a price is of: the noun after the event word, past a measure («سعر لتر البنزين
+        العادي»), with its definite adjective; none when only a measure follows («سعر اللتر»)."""
+        if f.event not in markers().item_classes or "event" not in f.spans:
+            return
+        m = markers()
+        i = next((k + 1 for k, t in enumerate(self.toks) if t.end == f.spans["event"][1]), len(self.toks))
+        while i < len(self.keys) and (self.keys[i] in m.item_measures or _bare(self.keys[i]) in m.item_measures):
+            i += 1
+        if i >= first or not is_content(self.keys[i]) or event_at(self.keys, i) or self.clause[i] != self.clause[i - 1]:
+            return  # the item is named before the figure, in its clause
+        words = [self.keys[i]]
+        nxt = i + 1 < len(self.keys) and self.keys[i + 1]
+        if nxt and i + 1 < first and self.keys[i].startswith("ال") and nxt.startswith("ال") and is_content(nxt) \
+                and self.clause[i + 1] == self.clause[i] and not event_at(self.keys, i + 1):
+            words.append(nxt)  # «البنزين العادي»
+        f.item = " ".join(_bare(w) for w in words)
+        f.spans["item"] = self._span(i, len(words))
 
     def _place(self, f: Frame, last: int, hi: int) -> None:
         """The whole country anywhere in the sentence; a local place right after the figure
