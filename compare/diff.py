@@ -452,9 +452,8 @@ class Differ:
                 own = [i for i in own if facts[i].form != "vague"]
             if any(find(i) == main and not _scoped(f) for i, f in enumerate(facts) if f.article == article) or not own:
                 continue
-            if len(own) == 1:
-                if far_from(own[0]) < OTHER_ORDER:
-                    parent[find(own[0])] = main
+            if len(own) == 1:  # its one precise figure beside a vague echo of it
+                parent[find(own[0])] = main
                 continue
             far = sorted((far_from(i), i) for i in own)
             first = min(own, key=lambda i: facts[i].start)

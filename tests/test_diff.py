@@ -194,3 +194,12 @@ def test_two_years_that_date_two_figures_are_no_misdated_event() -> None:
     said = "وقالت الوزارة إن فاتورة دعم المحروقات بلغت {} مليار دينار في عام {} وفق الأرقام الرسمية المنشورة."
     rows = _rows_by_label([("2025-12-05", said.format("3.2", "2024")), ("2025-12-05", said.format("3.5", "2025"))])
     assert not [d for ds in rows.values() for d in ds if d.kind == "conflict"]
+
+
+def test_two_estimates_of_one_crowd_a_day_apart_conflict() -> None:
+    """A crowd is counted once it has gathered: the police's figure on the day and the organisers'
+    the next day disagree, they are not two states of a growing count."""
+    police = ("2024-05-03", "وتظاهر آلاف في وسط العاصمة يوم الجمعة، وقدّرت الشرطة عددهم بنحو ثلاثة آلاف شخص.")
+    organisers = ("2024-05-04", "وقال المنظمون إن أكثر من 20 ألف متظاهر شاركوا في مسيرة أمس الجمعة وسط العاصمة.")
+    rows = _rows_by_label([police, organisers])
+    assert [d.kind for d in rows["عدد المتظاهرين"]] == ["conflict"]

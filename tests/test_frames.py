@@ -125,6 +125,14 @@ def test_the_past_perfect_tells_an_earlier_level() -> None:
     before = _quantity("وكانت الحكومة قد رفعت أسعار الخبز في مارس بنسبة 12%، ما أثار احتجاجات.", "12%")
     now = _quantity("ورفعت الحكومة أسعار الخبز بنسبة 15% اعتباراً من اليوم.", "15%")
     assert before.frame.time == "earlier" and now.frame.time is None
+    said = _quantity("وكانت اللجنة قد أعلنت أن 300 شخص شاركوا في الوقفة.", "300")
+    assert said.frame.time is None  # an earlier saying, not an earlier level
+
+
+def test_their_number_is_the_number_of_those_named_before() -> None:
+    """«تجمع محتجون ...، وقدّرت الشرطة عددهم بنحو ثلاثة آلاف»: the crowd, told across commas."""
+    crowd = _quantity("واحتشد محتجون أمام البرلمان مساء الأحد، وقدّرت الشرطة عددهم بنحو ثلاثة آلاف شخص.", "نحو ثلاثة آلاف")
+    assert crowd.frame.event == "demonstrators"
 
 
 @pytest.mark.parametrize(("sentence", "figure", "value"), [

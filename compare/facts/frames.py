@@ -22,12 +22,15 @@ from ..words import is_content
 from .lexicon import EVENTS, event_at, measured_in, measures, noun_event
 from .numbers import number_word
 from .quantities import DURATION_NOUNS, noun_key
+from .roles import fold as roles_fold
+from .roles import roles
 
 _LEXICON = Path(__file__).parent / "lexicons" / "frames.toml"
 #: Punctuation that closes a clause: a frame word beyond it belongs to another claim.
 #: How far (in words) an event word may stand from its figure inside one clause.
 _BEFORE, _AFTER = 10, 4
 _ASIDES = 1_000_000  # first clause number of the asides in parentheses
+_THEIR_NUMBER = frozenset(("عددهم", "عددها", "عددهن"))  # «عددهم»: the number of those named before
 #: A term (years, months) takes the nearest event measured in terms this far back.
 _BEYOND = 15
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -107,6 +110,12 @@ def unfolds(event: str | None) -> str | None:
     if event is None or EVENTS[event].domain not in m.evolving or event in m.evolving_fixed:
         return None
     return "falls" if event in m.falling else "grows"
+
+
+def _says(words: list[str]) -> bool:
+    """The word is a verb of saying (أكد، قال، أعلن ...: lexicons/roles.toml)."""
+    verbs = roles().verbs
+    return any(roles_fold(w) in verbs or roles_fold(w)[1:] in verbs for w in words)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -277,8 +286,10 @@ class FrameReader:
                 f.spans["event"] = self._span(i, hit[1])
                 return
         reach = 0 if first and self.keys[first - 1] == "الي" else lo  # «ارتفع عدد X، ...، إلى 23»: across commas
-        for i in range(first - 2, reach - 1, -1):  # «ارتفع عدد الموقوفين ... إلى 23 شخصاً»: «عدد» names what is counted
-            hit = self._event_at(i + 1) if _bare(self.keys[i]) == "عدد" else None
+        for i in range(first - 1, reach - 1, -1):  # «ارتفع عدد الموقوفين ... إلى 23 شخصاً»: «عدد» names what is counted
+            hit = self._event_at(i + 1) if _bare(self.keys[i]) == "عدد" and i + 1 < first else None
+            if _bare(self.keys[i]) in _THEIR_NUMBER:  # «تجمع محتجون ...، وقدرت الشرطة عددهم بألفي شخص»
+                hit = next(filter(None, (self._event_at(k) for k in range(i - 1, max(0, i - _BEYOND) - 1, -1))), None)
             if hit and measures(hit[0], counted, f.unit):
                 f.event = hit[0]
                 f.spans["event"] = self._span(i, hit[1] + 1)
@@ -364,8 +375,9 @@ class FrameReader:
                 f.spans["time"] = self._span(i, 1)
                 return
         for i in range(0, first - 1):  # «وكانت الحكومة قد رفعت ... بنسبة 10%»
-            if _bare(self.keys[i]) in m.pluperfect and "قد" in self.keys[i + 1:min(first, i + 4)]:
-                f.time = "earlier"
+            qad = next((j for j in range(i + 1, min(first, i + 4)) if self.keys[j] == "قد"), None)
+            if _bare(self.keys[i]) in m.pluperfect and qad is not None and not _says(self.keys[qad + 1:qad + 2]):
+                f.time = "earlier"  # (not «كانت التنسيقية قد أكدت أن 15 ألفاً ...»: an earlier saying)
                 f.spans["time"] = self._span(i, 1)
                 return
         evolving = unfolds(f.event) is not None
