@@ -303,6 +303,13 @@ def test_a_future_verb_in_the_reported_clause_does_not_move_the_day_of_saying() 
     assert m.iso == "2021-07-29"
 
 
+def test_a_forecast_or_a_start_date_looks_ahead() -> None:
+    (m,) = find_dates("وتتوقع الأرصاد هطول أمطار غزيرة مساء الجمعة على المرتفعات.", date(2025, 11, 20))
+    assert m.iso == "2025-11-21"
+    (m,) = find_dates("ويبدأ تطبيق التسعيرة الجديدة اعتباراً من الأحد.", date(2025, 11, 20))
+    assert m.iso == "2025-11-23"
+
+
 def test_a_call_to_act_on_a_day_looks_ahead_the_day_of_the_call_does_not() -> None:
     (m,) = find_dates("ودعت نقابات وأحزاب إلى الإضراب يوم الاثنين في كل القطاعات.", date(2021, 7, 22))
     assert m.iso == "2021-07-26"
