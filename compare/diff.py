@@ -28,7 +28,7 @@ from .facts.roles import fold as roles_fold
 from .facts.roles import roles
 from .model import Article, Discrepancy, Fact, Group, Passage, Span, Value
 from .normalize import key, word_key
-from .textlayer import CLAUSE_PUNCT, Token, paragraphs, sentences, tokens
+from .textlayer import CLAUSE_PUNCT, TOKEN, Token, paragraphs, sentences, tokens
 from .words import is_content, skeleton
 
 KINDS = ["conflict", "scope", "time", "wording", "compatible", "agreement", "single-source"]
@@ -52,8 +52,10 @@ SAME_ORDER, OTHER_ORDER = math.log(1.5), math.log(3.0)
 LEAD_PARAGRAPH = 1
 #: Share of words two quotes must share to be one quote.
 SAME_QUOTE = 0.6
-#: Shorter quotes (a slogan, a phrase) are not statements one can attribute.
+#: Shorter quotes (a slogan, a phrase) are not statements one can attribute...
 MIN_STATEMENT_WORDS = 5
+#: ... unless every word of one of at least this many words stands in a statement another outlet quotes.
+MIN_EXCERPT_WORDS = 3
 #: Relative tolerance of an approximate figure ("نحو 3500").
 APPROX_TOLERANCE = 0.1
 #: A following paragraph that starts like this reports when/where the previous statement was made.
@@ -694,9 +696,9 @@ class Differ:
         """One row per statement quoted by two or more outlets (most of its words shared, wherever
         the quotes stand): a conflict when the outlets give it to different named persons, else
         an agreement. Each value is the speaker as the outlet wrote it."""
-        quotes = [f for f in self.facts if f.type == "quote" and f.slot and f.speaker]
-        words = {f.id: set(map(skeleton, str(f.value).split())) for f in quotes}
-        quotes = [f for f in quotes if len(words[f.id]) >= MIN_STATEMENT_WORDS]
+        quoted = [f for f in self.facts if f.type == "quote" and f.slot and f.speaker]
+        words = {f.id: {skeleton(w.group()) for w in TOKEN.finditer(str(f.value))} for f in quoted}
+        quotes = [f for f in quoted if len(words[f.id]) >= MIN_STATEMENT_WORDS]
         persons = {str(f.value) for f in self.facts if f.type == "name"}
         statements: list[list[Fact]] = []
         for f in quotes:
@@ -707,6 +709,11 @@ class Differ:
                 statements.append([f])
             else:
                 home.append(f)
+        for f in quoted:  # an excerpt of a statement is that statement: «كارثة طبيعية بكل المقاييس»
+            if MIN_EXCERPT_WORDS <= len(words[f.id]) < MIN_STATEMENT_WORDS:
+                home = next((s for s in statements if any(words[f.id] <= words[g.id] for g in s)), None)
+                if home:
+                    home.append(f)
         for statement in statements:
             if len({f.article for f in statement}) < 2:
                 continue

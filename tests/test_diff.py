@@ -203,3 +203,12 @@ def test_two_estimates_of_one_crowd_a_day_apart_conflict() -> None:
     organisers = ("2024-05-04", "وقال المنظمون إن أكثر من 20 ألف متظاهر شاركوا في مسيرة أمس الجمعة وسط العاصمة.")
     rows = _rows_by_label([police, organisers])
     assert [d.kind for d in rows["عدد المتظاهرين"]] == ["conflict"]
+
+
+def test_an_excerpt_of_a_statement_is_that_statement() -> None:
+    """One outlet quotes four words of the statement another quotes whole, and gives it to
+    another person: the same statement, two speakers."""
+    whole = ("2024-02-10", 'وقال وزير الصحة نبيل الحسيني إن «الوضع الصحي تحت السيطرة الكاملة ولا داعي للقلق إطلاقاً».')
+    part = ("2024-02-10", 'ونقلت وسائل إعلام عن المدير العام للمستشفى سمير العلي قوله إن الوضع «تحت السيطرة الكاملة».')
+    rows = _rows_by_label([whole, part])
+    assert [d.kind for d in rows["قائل التصريح"]] == ["conflict"]
