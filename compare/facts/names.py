@@ -54,6 +54,7 @@ class NameMention:
     title: str | None = None
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Consonant skeleton of one name word: its first letter, then the rest without long vowels,
     ال dropped; ترمب/ترامب, ماكغورك/ماكجورك meet (unlike words.skeleton, no clitic is stripped:

@@ -76,9 +76,16 @@ class _Finder:
         for s, e in quotes:
             for i in range(self.t.index(s), self.t.index(e)):
                 self.inside[i] = True
+        self.attributions: dict[int, int] = {}  # word -> size of the attribution phrase there
 
     def _attribution(self, i: int) -> int:
-        """Words of an attribution phrase at word i («بحسب»، «وفقا ل»، «على لسان»); 0 if none."""
+        """Words of an attribution phrase at word i («بحسب»، «وفقا ل»، «على لسان»); 0 if none.
+        Each quote's cues are looked for over overlapping spans: a word is read once."""
+        if i not in self.attributions:
+            self.attributions[i] = self._read_attribution(i)
+        return self.attributions[i]
+
+    def _read_attribution(self, i: int) -> int:
         t = self.t
         size = t.match(i, t.lex.attribution)
         if size:
