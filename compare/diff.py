@@ -98,8 +98,8 @@ def _relation(a: Fact, b: Fact, same_claim: bool) -> str:
     ordinal_a, ordinal_b = a.form == "ordinal", b.form == "ordinal"
     if ordinal_a and ordinal_b and not same_claim:
         return "unrelated"
-    if a.value == b.value and "vague" not in (a.form, b.form):
-        return "agreement"
+    if a.value == b.value and "vague" not in (a.form, b.form):  # «نحو 600 مليون» and «600 مليون» say the
+        return "agreement" if (a.approx, a.bound) == (b.approx, b.bound) else "compatible"  # same less precisely
     if ordinal_a and ordinal_b:
         return "conflict"
     la, ha = (float(a.value), math.inf) if ordinal_a else _interval(a)

@@ -212,3 +212,14 @@ def test_an_excerpt_of_a_statement_is_that_statement() -> None:
     part = ("2024-02-10", 'ونقلت وسائل إعلام عن المدير العام للمستشفى سمير العلي قوله إن الوضع «تحت السيطرة الكاملة».')
     rows = _rows_by_label([whole, part])
     assert [d.kind for d in rows["قائل التصريح"]] == ["conflict"]
+
+
+def test_the_same_value_said_less_precisely_is_compatible() -> None:
+    """«نحو 600 مليون دينار» against «600 مليون دينار»: the same figure, one outlet less precise;
+    «دون 10%» and «أقل من 10%» are the same bound."""
+    rows = _rows_by_label([("2024-06-02", "وقدّرت الحكومة كلفة المشروع بنحو 600 مليون دينار."),
+                           ("2024-06-02", "وقدّرت الحكومة كلفة المشروع بـ600 مليون دينار.")])
+    assert [d.kind for ds in rows.values() for d in ds] == ["compatible"]
+    rows = _rows_by_label([("2024-06-02", "وانخفضت نسبة الرطوبة إلى دون 10 بالمئة في المنطقة."),
+                           ("2024-06-02", "وتراجعت نسبة الرطوبة إلى أقل من 10% في المنطقة.")])
+    assert [d.kind for ds in rows.values() for d in ds] == ["agreement"]

@@ -98,7 +98,7 @@ _BEFORE: list[tuple[tuple[str, ...], str, str]] = [
     (("ازيد", "من"), "bound", "min"), (("ما", "لا", "يزيد", "عن"), "bound", "max"),
     (("ما", "لا", "يزيد", "علي"), "bound", "max"), (("لا", "يتجاوز"), "bound", "max"),
     (("لا", "تتجاوز"), "bound", "max"), (("ما", "لا", "يتجاوز"), "bound", "max"),
-    (("اقل", "من"), "bound", "max"),
+    (("اقل", "من"), "bound", "max"), (("ما", "دون"), "bound", "max"), (("دون",), "bound", "max"),
 ]
 _BEFORE.sort(key=lambda item: -len(item[0]))  # ما لا يزيد عن before يزيد عن
 _AFTER: list[tuple[tuple[str, ...], str, str]] = [
