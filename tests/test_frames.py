@@ -133,6 +133,7 @@ def test_their_number_is_the_number_of_those_named_before() -> None:
     """«تجمع محتجون ...، وقدّرت الشرطة عددهم بنحو ثلاثة آلاف»: the crowd, told across commas."""
     crowd = _quantity("واحتشد محتجون أمام البرلمان مساء الأحد، وقدّرت الشرطة عددهم بنحو ثلاثة آلاف شخص.", "نحو ثلاثة آلاف")
     assert crowd.frame.event == "demonstrators"
+    assert crowd.frame.source == "شرطه"  # who estimated it, up to the figure
 
 
 @pytest.mark.parametrize(("sentence", "figure", "value"), [

@@ -30,13 +30,15 @@ _LEXICON = Path(__file__).parent / "lexicons" / "frames.toml"
 #: How far (in words) an event word may stand from its figure inside one clause.
 _BEFORE, _AFTER = 10, 4
 _ASIDES = 1_000_000  # first clause number of the asides in parentheses
+_FIGURE_WORDS = frozenset(("نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ازيد", "يناهز", "يقارب"))  # open a figure
 _THEIR_NUMBER = frozenset(("عددهم", "عددها", "عددهن"))  # «عددهم»: the number of those named before
 #: A term (years, months) takes the nearest event measured in terms this far back.
 _BEYOND = 15
 _YEAR = re.compile(r"^(19|20)\d\d$")
 #: Words between a source marker and the source's name («حسب ما أفاد به المعهد»).
 _NOT_SOURCE = frozenset({"به", "بها", "افاد", "افادت", "اعلن", "اعلنت", "اورد", "اوردت", "ذكر", "ذكرت",
-                         "اخر", "حصيله", "الحصيله", "اوليه", "جديده", "تقدير", "محدث", "ارقام", "بيانات"})
+                         "اخر", "حصيله", "الحصيله", "اوليه", "جديده", "تقدير", "محدث", "ارقام", "بيانات",
+                         "عددهم", "عددها", "عددهن", "عدد"})
 
 
 @dataclass(frozen=True)
@@ -417,7 +419,9 @@ class FrameReader:
         i = hit[0] + hit[1]
         words = []
         while i < len(self.keys) and len(words) < 3 and self.clause[i] == self.clause[hit[0]]:
-            if is_content(self.keys[i]) and self.keys[i] not in _NOT_SOURCE and not self.keys[i].isdigit():
+            if self.keys[i].isdigit() or number_word(self.keys[i]) or _bare(self.keys[i]) in _FIGURE_WORDS:
+                break  # the figure begins: «قدّرت الشرطة عددهم بنحو ألفي شخص»
+            if is_content(self.keys[i]) and self.keys[i] not in _NOT_SOURCE:
                 words.append(_bare(self.keys[i]))
             i += 1
         if words:
