@@ -1,7 +1,8 @@
 """Accuracy on the annotated stories holds its floors, and the project's scorer means what the
 shared evaluator means.
 
-Each dev story (tests/data/devset) and the seeds run once through the pipeline; their figures
+Each dev story (tests/data/devset), each extra story (tests/data/extra) and the seeds run once
+through the pipeline; their figures
 must stay at or above the floors of tests/data/accuracy_floors.json (rewrite them with
 ``python -m bench.accuracy --write-floors`` when accuracy improves). The scorer itself is checked
 on a small synthetic comparison whose figures were worked out by hand and agree with
@@ -14,23 +15,26 @@ from __future__ import annotations
 import pytest
 
 from bench.accuracy import (
+    DEVSET,
+    EXTRA,
+    SEEDS,
     Result,
     Story,
     below_floors,
-    default_stories,
+    find_stories,
     floors_of,
     read_floors,
     run_story,
 )
 from bench.scoring import Count, Score, gold_values, norm_kind, reported_numbers, same_value, score
 
-STORIES = default_stories()
+STORIES = find_stories([DEVSET, EXTRA, SEEDS])
 FLOORS = read_floors()
 
 
-def test_the_dev_set_and_the_seeds_are_there() -> None:
+def test_the_dev_set_the_extra_stories_and_the_seeds_are_there() -> None:
     names = [s.name for s in STORIES]
-    assert len(names) == 9 and names[-1] == "seeds", names
+    assert len(names) == 11 and names[-1] == "seeds", names
 
 
 def test_every_story_has_floors() -> None:
