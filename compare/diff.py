@@ -424,13 +424,13 @@ class Differ:
                 for i in mine:
                     parent[find(i)] = find(j)
         if clear:
-            self._join_same_order(facts, clear, find, parent)
+            self._join_main_claim(facts, clear, find, parent)
         parts: dict[int, list[Fact]] = defaultdict(list)
         for i, f in enumerate(facts):
             parts[find(i)].append(f)
         return sorted(parts.values(), key=lambda p: min(self.order.index(f.article) * 10**9 + f.start for f in p))
 
-    def _join_same_order(self, facts: list[Fact], clear: list[int], find: Callable[[int], int], parent: list[int]) -> None:
+    def _join_main_claim(self, facts: list[Fact], clear: list[int], find: Callable[[int], int], parent: list[int]) -> None:
         """An outlet that gives two values of the main claim's frame reports the main claim with
         one of them, which joins it: the one of the main claim's order when its other value is
         of another order of magnitude («نحو خمسين ألف متفرج», not «8 آلاف مشجع» of the visitors);
