@@ -133,6 +133,9 @@ _CLAUSE_END = _SENTENCE_END | set("،,;؛:()\"«»“”")
 #: Verbs and nouns of change (خفض/تخفيض, قلص/تقليص, ارتفع, زاد/زيادة, انخفض, تراجع ...).
 _CHANGE = re.compile(r"خ[اوي]?ف[اوي]?ض|ق[اوي]?ل[اوي]?ص|ر(?:ت)?[اوي]?ف[اوي]?ع|ز[اي]?[اي]?د|تراجع|هبط|نقص")
 _EARLIER = {"سابقا"}  # not «بعدما»: «بعدما بلغت الحرارة 49 درجة» is the present level
+#: Words of a forecast before a figure: the level is expected, not reached («من المتوقع أن تبلغ»).
+_FORECAST = frozenset(key(w) for w in ("المتوقع", "متوقع", "يتوقع", "تتوقع", "ويتوقع", "وتتوقع", "المرتقب",
+                                       "المرتقبة", "المنتظر", "المنتظرة", "يرتقب", "يرجح", "ترجح", "توقعات"))
 _WAS = {"كان", "كانت", "وكان", "وكانت"}  # a former level only as كان عدد ... (not the narrative pluperfect)
 _COUNT_HEADS = {"عدد", "حجم", "مجموع", "اجمالي"}
 _NISBA = re.compile(r"^(?:[وف]?(?:[بك]?ال|لل))?(\w{2,}?)(?:ي|يه|يين|يون|يات|يا)$")
@@ -468,8 +471,8 @@ class _Builder:
         start = _clause_start(self.toks, f.first, _CLAUSE_END)
         before = [self.word(k) for k in range(start, f.first)]
         change = [w for w in before if _CHANGE.search(w)]
-        if "سوف" in before or any(re.match(r"^و?س[يتن]", w) for w in change):
-            return "later"
+        if "سوف" in before or any(re.match(r"^و?س[يتن]", w) for w in change) or any(w in _FORECAST for w in before):
+            return "later"  # «ستخفض ... إلى», «من المتوقع أن تبلغ كلفة الدعم 3.5 مليار»
         if change and self.word(f.first - 1) == "من":
             return "earlier"
         if self.word(f.first - 1) in ("الي", "لي"):  # the new level: the verb may stand clauses before
