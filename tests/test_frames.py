@@ -156,6 +156,14 @@ def test_a_price_is_of_what_its_words_name_and_an_aside_does_not_cut_its_clause(
     assert bread.frame.item == "خبز" and bread.slot != meat.slot
 
 
+def test_a_disease_in_the_clause_makes_the_injured_and_the_suspected_cases() -> None:
+    """«تسجيل 300 حالة يشتبه بإصابتها بالحصبة»: infections (events.toml ``absorbs``); without a
+    disease the same words count the injured."""
+    infected = _quantity("وأعلنت الوزارة تسجيل 300 حالة يشتبه بإصابتها بالحصبة في المخيم.", "300")
+    injured = _quantity("وأصيب 40 شخصاً بجروح في الحادث.", "40")
+    assert infected.frame.event == "cases" and injured.frame.event == "injured"
+
+
 def test_a_toll_has_no_holder() -> None:
     """«سجّلت الوزارة» names who counted a toll, not whose it is: other outlets' tolls must meet it."""
     cases = _quantity("وسجّلت الوزارة 30 وفاة جديدة خلال يوم.", "30")

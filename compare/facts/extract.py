@@ -57,7 +57,8 @@ def _quantity_fact(layer: Layer, q: Quantity, fid: str, passage: str | None, who
     text = layer.article.text
     frame = reader.frame(q.start, q.end, q.num_start, q.noun, q.unit, q.noun_inferred, q.kind == "ordinal") \
         if reader else None
-    if frame:
+    if frame and reader:
+        reader.absorb(frame, q.num_start)
         frame.part = q.subset or (q.partitive and (not _SCALE.search(text[q.num_start:q.num_end]) or any(
             f.frame and f.frame.event == frame.event and float(f.value) > q.value for f in earlier)))
     return Fact(

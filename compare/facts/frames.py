@@ -325,6 +325,20 @@ class FrameReader:
             f.event = event
             return
 
+    def absorb(self, f: Frame, offset: int) -> None:
+        """A class named in the figure's clause that absorbs its class takes it: «412 حالة يشتبه
+        بإصابتها بالكوليرا» counts the infected (events.toml ``absorbs``). Figures only: a day's
+        event stays the one its own words name."""
+        if f.event is None or not self.toks:
+            return
+        clause = self.clause_of(offset)
+        for i in (k for k, c in enumerate(self.clause) if c == clause):
+            hit = self._event_at(i)
+            if hit and f.event in EVENTS[hit[0]].absorbs:
+                f.event = hit[0]
+                f.spans["event"] = self._span(i, hit[1])
+                return
+
     def _item(self, f: Frame, first: int) -> None:
         """What a price is of: the noun after the event word, past a measure («سعر لتر البنزين
         العادي»), with its definite adjective; none when only a measure follows («سعر اللتر»)."""
