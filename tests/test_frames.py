@@ -40,6 +40,7 @@ def test_a_figure_measures_its_event_not_its_noun(sentence: str, figure: str, ev
 
 
 @pytest.mark.parametrize(("sentence", "figure", "event"), [
+    ("وأتى الحريق على فندق من اثني عشر طابقاً.", "اثني عشر", "storeys"),  # floors, not burned area
     ("ودمّر الزلزال 40 مدرسة في المنطقة.", "40", "destroyed"),  # not the magnitude of «الزلزال»
     ("وقضت المحكمة بسجن 5 متهمين في القضية.", "5", "defendants"),  # a term is counted in years
     ("وضرب زلزال بقوة 5.8 درجة المنطقة.", "5.8", "magnitude"),
