@@ -34,7 +34,7 @@ FLOORS = read_floors()
 
 def test_the_dev_set_the_extra_stories_and_the_seeds_are_there() -> None:
     names = [s.name for s in STORIES]
-    assert len(names) == 11 and names[-1] == "seeds", names
+    assert len(names) == 14 and names[-1] == "seeds", names
 
 
 def test_every_story_has_floors() -> None:
