@@ -243,7 +243,7 @@ class FrameReader:
         self._holder(f, lo, first, last)
         self._basis(f, lo, hi, first)
         m = markers()
-        if first >= 2 and self._find(first - 2, first, m.total):
+        if first >= 2 and self._find(first - 2, first, m.total) and self._part_of_same(f, first - 2):
             f.holder = "total"  # «37 مقعداً من أصل 120»: the whole, not another party's count
             f.spans["holder"] = self._span(first - 2, 2)
         elif first >= 1 and _bare(self.keys[first - 1]) == "علي" \
@@ -251,6 +251,12 @@ class FrameReader:
             f.holder = "total"  # «تنافس ألف مرشح على 120 مقعداً»: all that is contested
             f.spans["holder"] = self._span(first - 1, 1)
         return f
+
+    def _part_of_same(self, f: Frame, marker: int) -> bool:
+        """The part before «من أصل» counts what the figure counts: in «أودى بحياة 14 شخصاً من أصل
+        530 حالة» the 530 cases are no total of the dead but the outlet's count of cases."""
+        before = next(filter(None, (self._event_at(i) for i in range(marker - 1, -1, -1))), None)
+        return before is None or f.event is None or before[0] == f.event
 
     def _event(self, f: Frame, noun: str | None, inferred: bool, where: tuple[int, int, int], lo: int, hi: int) -> None:
         """A governing word before the figure (a capacity), else the counted noun's own class
