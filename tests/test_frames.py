@@ -175,7 +175,7 @@ def test_a_frame_keeps_holder_place_time_source_and_basis() -> None:
     seats = _quantity("وحصل حزب الأمل على 30 مقعداً من أصل 120 مقعداً في البرلمان.", "30")
     total = _quantity("وحصل حزب الأمل على 30 مقعداً من أصل 120 مقعداً في البرلمان.", "120")
     assert seats.frame.holder == "حزب امل" and total.frame.holder == "total" and seats.slot != total.slot
-    cases = _quantity("وأودى الوباء بحياة 20 شخصاً من أصل 600 حالة مسجلة.", "600")
+    cases = _quantity("وأودى الوباء بحياة 20 شخصاً من أصل 600 حالة إصابة مسجلة.", "600")
     assert cases.frame.holder is None  # the whole of another kind: the outlet's count of cases
     local = _quantity("وسقط 19 من القتلى في بلدة تالا وحدها.", "19")
     assert local.frame.place == "بلده تالا"
