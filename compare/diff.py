@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Hashable, Iterable
 from difflib import SequenceMatcher
 from itertools import combinations
 
@@ -146,6 +146,16 @@ def _same_frame(a: Fact, b: Fact) -> bool:
     return (fa.event, fa.holder, fa.place, fa.time, fa.part) == (fb.event, fb.holder, fb.place, fb.time, fb.part)
 
 
+def _dated_figures(facts: Iterable[Fact]) -> bool:
+    """One frame has different figures in a group's passages: then two years date two states
+    («3.2 مليار في 2024» / «3.5 مليار لعام 2025»), they do not misdate one event."""
+    values: dict[str, set[object]] = defaultdict(set)
+    for f in facts:
+        if f.type == "quantity" and f.slot:
+            values[_YEAR_PART.sub("", f.slot)].add(f.value)  # the year is what differs
+    return any(len(v) > 1 for v in values.values())
+
+
 def _early(f: Fact) -> bool:
     """A figure its outlet calls preliminary («حصيلة أولية», «نسبة المشاركة الأولية»)."""
     return bool(f.frame and f.frame.time == "provisional")
@@ -176,6 +186,23 @@ def _excerpt(text: str, words: int = 8) -> str:
 def _timed(f: Fact) -> bool:
     """The outlet marks the count as early or updated (حصيلة أولية, ارتفع إلى)."""
     return bool(f.frame and f.frame.time in ("provisional", "updated"))
+
+
+class _Joins:
+    """Union-find over hashable keys: which figures end up one claim."""
+
+    def __init__(self, keys: Iterable[Hashable]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, k: Hashable) -> Hashable:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def join(self, a: Hashable, b: Hashable) -> None:
+        """Put ``a``'s set under ``b``'s root."""
+        self.parent[self.find(a)] = self.find(b)
 
 
 class Differ:
@@ -333,19 +360,13 @@ class Differ:
         for f in local:
             for g in self.groups_of[f.passage or ""]:
                 near[f.slot or "", g].append(f)
-        parent = {f.id: f.id for f in local}
-
-        def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        joins = _Joins(sorted(f.id for f in local))
         for figures in near.values():
             for a, b in combinations(figures, 2):
                 if a.article != b.article and (a.value == b.value or (words[a.id] & words[b.id] and _framed(a, b))):
-                    parent[max(find(a.id), find(b.id))] = min(find(a.id), find(b.id))
-        return {f.id: find(f.id) for f in local}
+                    x, y = sorted((joins.find(a.id), joins.find(b.id)))
+                    joins.join(y, x)  # the smaller id names the claim: the same on every run
+        return {f.id: str(joins.find(f.id)) for f in local}
 
     def _clause_words(self, f: Fact, passage: Passage) -> set[str]:
         """Content-word skeletons of the clause of ``passage`` that holds the figure, its own
@@ -396,24 +417,17 @@ class Differ:
                 values[f.article].add(f.value)
         if all(len(v) <= 1 for v in values.values()):
             return [facts]
-        parent = list(range(len(facts)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        joins = _Joins(range(len(facts)))
         clear = [i for i, f in enumerate(facts) if len(values.get(f.article, ())) <= 1 and not _scoped(f)]
         for i in clear[1:]:
-            parent[find(i)] = find(clear[0])
+            joins.join(i, clear[0])
         counterparts: dict[tuple[str, int], list[int]] = defaultdict(list)  # (outlet, its counterpart) -> figures
         # a figure that shares its sentence with another value of the frame has no counterpart of its own
         alone = [not any(b.passage == a.passage and b.value != a.value for b in facts) and not _scoped(a) for a in facts]
         for i, a in enumerate(facts):
             for j in range(i + 1, len(facts)):
                 if facts[j].value == a.value:
-                    parent[find(i)] = find(j)
+                    joins.join(i, j)
             for article in ({f.article for f in facts} - {a.article}) if alone[i] else ():
                 there = [j for j, b in enumerate(facts) if b.article == article and b.noun == a.noun and alone[j]
                          and self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""]]
@@ -422,23 +436,23 @@ class Differ:
         for (_, j), mine in counterparts.items():
             if len({facts[i].value for i in mine}) == 1:  # two values of one outlet against one: no counterpart
                 for i in mine:
-                    parent[find(i)] = find(j)
+                    joins.join(i, j)
         if clear:
-            self._join_main_claim(facts, clear, find, parent)
-        parts: dict[int, list[Fact]] = defaultdict(list)
+            self._join_main_claim(facts, clear, joins)
+        parts: dict[Hashable, list[Fact]] = defaultdict(list)
         for i, f in enumerate(facts):
-            parts[find(i)].append(f)
+            parts[joins.find(i)].append(f)
         return sorted(parts.values(), key=lambda p: min(self.order.index(f.article) * 10**9 + f.start for f in p))
 
-    def _join_main_claim(self, facts: list[Fact], clear: list[int], find: Callable[[int], int], parent: list[int]) -> None:
+    def _join_main_claim(self, facts: list[Fact], clear: list[int], joins: _Joins) -> None:
         """An outlet that gives two values of the main claim's frame reports the main claim with
         one of them, which joins it: the one of the main claim's order when its other value is
         of another order of magnitude («نحو خمسين ألف متفرج», not «8 آلاف مشجع» of the visitors);
         else, when the main claim is told in the leads, the one its own lead tells if it is of
         the same order (the main defendant's term comes first, his deputy's after; a total of
         seats in a lead is no party's seats)."""
-        main = find(clear[0])
-        told = [f for i, f in enumerate(facts) if find(i) == main and not _scoped(f) and float(f.value) > 0]
+        main = joins.find(clear[0])
+        told = [f for i, f in enumerate(facts) if joins.find(i) == main and not _scoped(f) and float(f.value) > 0]
         if not told:
             return
         scale = [math.log(float(f.value)) for f in told]
@@ -449,20 +463,20 @@ class Differ:
 
         for article in {f.article for f in facts}:
             own = [i for i, f in enumerate(facts)
-                   if f.article == article and find(i) != main and float(f.value) > 0 and not _scoped(f)]
+                   if f.article == article and joins.find(i) != main and float(f.value) > 0 and not _scoped(f)]
             if any(facts[i].form != "vague" for i in own):  # «عشرات القتلى» beside «60 شخصاً» is its vaguer echo
                 own = [i for i in own if facts[i].form != "vague"]
-            if any(find(i) == main and not _scoped(f) for i, f in enumerate(facts) if f.article == article) or not own:
+            if any(joins.find(i) == main and not _scoped(f) for i, f in enumerate(facts) if f.article == article) or not own:
                 continue
             if len(own) == 1:  # its one precise figure beside a vague echo of it
-                parent[find(own[0])] = main
+                joins.join(own[0], clear[0])
                 continue
             far = sorted((far_from(i), i) for i in own)
             first = min(own, key=lambda i: facts[i].start)
             if far[0][0] <= SAME_ORDER and far[1][0] >= OTHER_ORDER:
-                parent[find(far[0][1])] = main
+                joins.join(far[0][1], clear[0])
             elif in_leads and self._in_lead(facts[first]) and far_from(first) < OTHER_ORDER:
-                parent[find(first)] = main
+                joins.join(first, clear[0])
 
     def _in_lead(self, f: Fact) -> bool:
         """The figure stands in its article's headline or lead (its first two paragraphs)."""
@@ -525,7 +539,7 @@ class Differ:
         for group in self.groups:
             group.differences = []  # recomputed on every diff, so running it twice changes nothing
             self._statement_days(group, by_passage)
-            self._years(group)
+            self._years(group, by_passage)
             self._figures(group, by_passage)
             self._word_differences(group)
         for value, facts in sorted(self.years.items()):
@@ -575,7 +589,7 @@ class Differ:
             self._add("conflict", "date:statement", list(days.values()),
                       "الخبر نفسه منسوب إلى يومين مختلفين", group.id, label="يوم التصريح")
 
-    def _years(self, group: Group) -> None:
+    def _years(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
         """Years cited in the paragraphs of aligned passages: the paragraph is the claim's context."""
         years: dict[str, list[Fact]] = defaultdict(list)
         paragraphs_seen = {(p.article, self._paragraph(p.article, p.start)) for p in group.passages}
@@ -590,19 +604,9 @@ class Differ:
                                                                  for fs in years.values()):
             (_, a), (_, b) = sorted(years.items())
             if a[0].article != b[0].article and all(len([f for f in fs if f.passage]) for fs in (a, b)) \
-                    and not self._dated_figures(group):
+                    and not _dated_figures(f for p in group.passages for f in by_passage[p.id]):
                 self._add("conflict", f"year@{group.id}", [a[0], b[0]], "الخبر نفسه منسوب إلى سنتين مختلفتين",
                           group.id, label="السنة")
-
-    def _dated_figures(self, group: Group) -> bool:
-        """The group's outlets give one frame different figures: then two years date two states
-        («3.2 مليار في 2024» / «3.5 مليار لعام 2025»), they do not misdate one event."""
-        values: dict[str, set[object]] = defaultdict(set)
-        ids = {p.id for p in group.passages}
-        for f in self.facts:
-            if f.type == "quantity" and f.slot and f.passage in ids:
-                values[_YEAR_PART.sub("", f.slot)].add(f.value)  # the year is what differs
-        return any(len(v) > 1 for v in values.values())
 
     def _figures(self, group: Group, by_passage: dict[str, list[Fact]]) -> None:
         """In one claim told by two outlets, the one figure each tells that the other does not

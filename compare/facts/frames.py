@@ -19,9 +19,9 @@ from ..model import Frame
 from ..normalize import key
 from ..textlayer import CLAUSE_PUNCT, Token, tokens
 from ..words import is_content
-from .lexicon import EVENTS, event_at, measured_in, measures, noun_event
+from .lexicon import EVENTS, event_at, forms, measured_in, measures, noun_event
 from .numbers import number_word
-from .quantities import DURATION_NOUNS, noun_key
+from .quantities import DURATION_NOUNS, QUALIFIER_HEADS, noun_key
 from .roles import fold as roles_fold
 from .roles import roles
 
@@ -30,8 +30,6 @@ _LEXICON = Path(__file__).parent / "lexicons" / "frames.toml"
 #: How far (in words) an event word may stand from its figure inside one clause.
 _BEFORE, _AFTER = 10, 4
 _ASIDES = 1_000_000  # first clause number of the asides in parentheses
-_FIGURE_WORDS = frozenset(("نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ازيد", "يناهز", "يقارب"))  # open a figure
-_THEIR_NUMBER = frozenset(("عددهم", "عددها", "عددهن"))  # «عددهم»: the number of those named before
 #: A term (years, months) takes the nearest event measured in terms this far back.
 _BEYOND = 15
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -199,6 +197,9 @@ class FrameReader:
             elif CLAUSE_PUNCT.search(gap):
                 n, aside = (n, aside + 1) if inside else (n + 1, aside)
             self.clause.append(aside if inside else n)
+        self.bounds: dict[int, tuple[int, int]] = {}  # clause -> its first and last token (asides stand inside)
+        for i, c in enumerate(self.clause):
+            self.bounds[c] = (self.bounds.get(c, (i, i))[0], i)
 
     def _find(self, lo: int, hi: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
         """:func:`_find` on this sentence, remembered: its figures ask about the same spans."""
@@ -232,9 +233,7 @@ class FrameReader:
         if not self.toks:
             return f
         first, last = self._index(min(start, num_start)), self._index(max(start, end - 1))  # «متهماً واحداً»
-        clause = self.clause[first]  # its first and last token (an aside in parentheses stands inside it)
-        lo = self.clause.index(clause)
-        hi = len(self.clause) - 1 - self.clause[::-1].index(clause)
+        lo, hi = self.bounds[self.clause[first]]
         self._event(f, noun, inferred, (first, self._index(num_start) if ordinal else first, last), lo, hi)
         self._item(f, first)
         self._place(f, last, hi)
@@ -295,8 +294,10 @@ class FrameReader:
                 return
         reach = 0 if first and self.keys[first - 1] == "الي" else lo  # «ارتفع عدد X، ...، إلى 23»: across commas
         for i in range(first - 1, reach - 1, -1):  # «ارتفع عدد الموقوفين ... إلى 23 شخصاً»: «عدد» names what is counted
-            hit = self._event_at(i + 1) if _bare(self.keys[i]) == "عدد" and i + 1 < first else None
-            if _bare(self.keys[i]) in _THEIR_NUMBER:  # «تجمع محتجون ...، وقدرت الشرطة عددهم بألفي شخص»
+            hit = None
+            if _bare(self.keys[i]) == "عدد":
+                hit = self._event_at(i + 1) if i + 1 < first else None
+            elif "عدد" in forms(self.keys[i]):  # «تجمع محتجون ...، وقدرت الشرطة عددهم بألفي شخص»: those named before
                 hit = next(filter(None, (self._event_at(k) for k in range(i - 1, max(0, i - _BEYOND) - 1, -1))), None)
             if hit and measures(hit[0], counted, f.unit):
                 f.event = hit[0]
@@ -338,7 +339,8 @@ class FrameReader:
         if f.event is None or not self.toks:
             return
         clause = self.clause_of(offset)
-        for i in (k for k, c in enumerate(self.clause) if c == clause):
+        lo, hi = self.bounds[clause]
+        for i in (k for k in range(lo, hi + 1) if self.clause[k] == clause):
             hit = self._event_at(i)
             if hit and f.event in EVENTS[hit[0]].absorbs:
                 f.event = hit[0]
@@ -348,10 +350,10 @@ class FrameReader:
     def _item(self, f: Frame, first: int) -> None:
         """What a price is of: the noun after the event word, past a measure («سعر لتر البنزين
         العادي»), with its definite adjective; none when only a measure follows («سعر اللتر»)."""
-        if f.event not in markers().item_classes or "event" not in f.spans:
-            return
         m = markers()
-        i = next((k + 1 for k, t in enumerate(self.toks) if t.end == f.spans["event"][1]), len(self.toks))
+        if f.event not in m.item_classes or "event" not in f.spans:
+            return
+        i = self._index(f.spans["event"][1])  # the token after the event words
         while i < len(self.keys) and (self.keys[i] in m.item_measures or _bare(self.keys[i]) in m.item_measures):
             i += 1
         if i >= first or not is_content(self.keys[i]) or event_at(self.keys, i) or self.clause[i] != self.clause[i - 1]:
@@ -439,7 +441,7 @@ class FrameReader:
         i = hit[0] + hit[1]
         words = []
         while i < len(self.keys) and len(words) < 3 and self.clause[i] == self.clause[hit[0]]:
-            if self.keys[i].isdigit() or number_word(self.keys[i]) or _bare(self.keys[i]) in _FIGURE_WORDS:
+            if self.keys[i].isdigit() or number_word(self.keys[i]) or _bare(self.keys[i]) in QUALIFIER_HEADS:
                 break  # the figure begins: «قدّرت الشرطة عددهم بنحو ألفي شخص»
             if is_content(self.keys[i]) and self.keys[i] not in _NOT_SOURCE:
                 words.append(_bare(self.keys[i]))

@@ -243,9 +243,10 @@ def measures(event: str, noun: str | None, unit: str | None) -> bool:
     return ev.nouns != frozenset() or any(f in ev.units for f in (said, *forms(said)))
 
 
-def _measuring(unit: str) -> list[EventClass]:
+@cache
+def _measuring(unit: str) -> tuple[EventClass, ...]:
     """The classes that list ``unit`` (a folded unit key) among their units."""
-    return [c for c in EVENTS.values() if any(f in c.units for f in (unit, *forms(unit)))]
+    return tuple(c for c in EVENTS.values() if any(f in c.units for f in (unit, *forms(unit))))
 
 
 def measured_in(event: str, unit: str | None) -> str:

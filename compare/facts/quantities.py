@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..normalize import key
+from .dates import FUTURE_WORDS
 from .numbers import Found, Scan, Tok, number_word, original_span, scan
 
 
@@ -101,6 +102,9 @@ _BEFORE: list[tuple[tuple[str, ...], str, str]] = [
     (("اقل", "من"), "bound", "max"), (("ما", "دون"), "bound", "max"), (("دون",), "bound", "max"),
 ]
 _BEFORE.sort(key=lambda item: -len(item[0]))  # ما لا يزيد عن before يزيد عن
+#: Words that open a qualified figure («بنحو ألفي شخص», «أكثر من 300»); «ما» and «لا» open other
+#: phrases too.
+QUALIFIER_HEADS = frozenset(seq[0] for seq, _, _ in _BEFORE) - {"ما", "لا"}
 _AFTER: list[tuple[tuple[str, ...], str, str]] = [
     (("علي", "الاقل"), "bound", "min"), (("كحد", "ادني"), "bound", "min"), (("علي", "الاكثر"), "bound", "max"),
     (("كحد", "اقصي"), "bound", "max"), (("بحد", "اقصي"), "bound", "max"), (("تقريبا",), "approx", ""),
@@ -133,9 +137,6 @@ _CLAUSE_END = _SENTENCE_END | set("،,;؛:()\"«»“”")
 #: Verbs and nouns of change (خفض/تخفيض, قلص/تقليص, ارتفع, زاد/زيادة, انخفض, تراجع ...).
 _CHANGE = re.compile(r"خ[اوي]?ف[اوي]?ض|ق[اوي]?ل[اوي]?ص|ر(?:ت)?[اوي]?ف[اوي]?ع|ز[اي]?[اي]?د|تراجع|هبط|نقص")
 _EARLIER = {"سابقا"}  # not «بعدما»: «بعدما بلغت الحرارة 49 درجة» is the present level
-#: Words of a forecast before a figure: the level is expected, not reached («من المتوقع أن تبلغ»).
-_FORECAST = frozenset(key(w) for w in ("المتوقع", "متوقع", "يتوقع", "تتوقع", "ويتوقع", "وتتوقع", "المرتقب",
-                                       "المرتقبة", "المنتظر", "المنتظرة", "يرتقب", "يرجح", "ترجح", "توقعات"))
 _WAS = {"كان", "كانت", "وكان", "وكانت"}  # a former level only as كان عدد ... (not the narrative pluperfect)
 _COUNT_HEADS = {"عدد", "حجم", "مجموع", "اجمالي"}
 _NISBA = re.compile(r"^(?:[وف]?(?:[بك]?ال|لل))?(\w{2,}?)(?:ي|يه|يين|يون|يات|يا)$")
@@ -471,7 +472,8 @@ class _Builder:
         start = _clause_start(self.toks, f.first, _CLAUSE_END)
         before = [self.word(k) for k in range(start, f.first)]
         change = [w for w in before if _CHANGE.search(w)]
-        if "سوف" in before or any(re.match(r"^و?س[يتن]", w) for w in change) or any(w in _FORECAST for w in before):
+        if "سوف" in before or any(re.match(r"^و?س[يتن]", w) for w in change) \
+                or any(w in FUTURE_WORDS or (w[:1] in "وف" and w[1:] in FUTURE_WORDS) for w in before):
             return "later"  # «ستخفض ... إلى», «من المتوقع أن تبلغ كلفة الدعم 3.5 مليار»
         if change and self.word(f.first - 1) == "من":
             return "earlier"
