@@ -65,7 +65,8 @@ class Unit:
     content_skel: list[str]  # their skeletons
     numbers: set[str] = field(default_factory=set)
     slots: set[str] = field(default_factory=set)
-    unique: set[str] = field(default_factory=set)  # slots no other body sentence of the article carries
+    unique: set[str] = field(default_factory=set)  # slots the article's body gives one value only
+    values: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # slot -> values
     names: set[str] = field(default_factory=set)
     quotes: set[str] = field(default_factory=set)
 
@@ -124,29 +125,37 @@ def _attach_headlines(groups: list[Group], layers: list[Layer], units: list[Unit
 
 
 def _mark_unique(units: list[Unit]) -> None:
-    """Frames that one body sentence of the article carries (its headline may repeat them):
-    when two articles each tell a frame once, those sentences report the same claim, however
-    differently they word it («وبلغ وجود القوات الأميركية حوالي 2500» / «وتتألف من نحو 5200 جندي»)."""
+    """Frames the article's body tells once: in one sentence (its headline may repeat them), or
+    with one value wherever it tells them (a lead and a later quote). When two articles each tell
+    a frame once, those sentences report the same claim, however differently they word it
+    («وبلغ وجود القوات الأميركية حوالي 2500» / «وتتألف من نحو 5200 جندي»). Two sentences with two
+    values of one frame (a toll that rose) leave it ambiguous."""
     where: dict[str, set[int]] = defaultdict(set)
+    told: dict[str, set[str]] = defaultdict(set)
     for u in units:
-        for slot in u.slots:
-            if u.passage.paragraph > 0:
+        if u.passage.paragraph > 0:
+            for slot in u.slots:
                 where[slot].add(u.index)
+                told[slot] |= u.values[slot]
     for u in units:
-        u.unique = {slot for slot in u.slots if len(where[slot]) <= 1}
+        u.unique = {slot for slot in u.slots if len(where[slot]) <= 1 or len(told[slot]) <= 1}
 
 
 def _add_evidence(unit: Unit, f: Fact) -> None:
     """Facts as matching evidence: values, frames (what a figure or a day measures), names and
     quotes."""
     if f.type == "quantity" and (not is_duration(f) or (f.frame and f.frame.specific)):
-        unit.numbers.add(f"{f.value:g}" if isinstance(f.value, float) else str(f.value))
+        value = f"{f.value:g}" if isinstance(f.value, float) else str(f.value)
+        unit.numbers.add(value)
         if f.slot:  # an ordinal names one item ("the fourth round"): only the same ordinal is one fact
-            unit.slots.add(f"{f.slot}#{f.value}" if f.form == "ordinal" else f.slot)
+            slot = f"{f.slot}#{f.value}" if f.form == "ordinal" else f.slot
+            unit.slots.add(slot)
+            unit.values[slot].add(value)
     elif f.type == "date" and f.value:
         unit.numbers.add(str(f.value))
         if f.frame and f.frame.event:  # the day of an event: «ضرب زلزال فجر الإثنين»
             unit.slots.add(f"date|{f.frame.event}")
+            unit.values[f"date|{f.frame.event}"].add(str(f.value))
     elif f.type == "name" and f.value:
         unit.names.add(str(f.value))
     elif f.type == "quote" and f.value:

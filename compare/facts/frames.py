@@ -316,7 +316,10 @@ class FrameReader:
             if hit and i < first and measures(hit[0], counted, f.unit):  # a phrase may run into
                 found.append((first - i - hit[1], 0, i, hit))              # the qualifier («عن عمر يناهز 80»)
                 break
-        for i in range(first + 1, min(hi, last + _AFTER) + 1):  # the counted noun itself, then after it
+        # the counted noun itself, then after it; a predicate right after a participant noun says
+        # what is counted of them («قرابة مئتي مهاجر على متن المركب» are on board)
+        right_after = [last + 1] if last + 1 <= min(hi, last + _AFTER) else []
+        for i in right_after + list(range(first + 1, min(hi, last + _AFTER) + 1)):
             hit = self._event_at(i)
             if hit and measures(hit[0], counted, f.unit):
                 found.append((max(0, i - last - 1), 1, i, hit))
