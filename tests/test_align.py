@@ -144,3 +144,18 @@ def test_two_one_line_articles_align() -> None:
     """With two sentences every shared word is in every sentence: it must still find the pair."""
     groups = _align([_article("a.txt", "فيلم باربي يؤجل عرضه لعام 2020"), _article("b.txt", "فيلم باربي يؤجل عرضه لعام 2030")])
     assert len(groups) == 1 and len(groups[0].passages) == 2
+
+
+def test_a_frame_an_article_repeats_with_one_value_is_still_told_once() -> None:
+    """A lead and a later quote giving the same figure leave the frame unambiguous; a toll that
+    rose from one sentence to the next does not."""
+    from compare.align import _units
+
+    text = ("غرق قارب كان يقل نحو مئتي شخص قبالة الجزيرة.\nوقالت المتحدثة إن القارب كان يقل نحو مئتي شخص.\n"
+            "وقتل 9 أشخاص في الصباح.\nثم ارتفع عدد القتلى إلى 21 شخصاً مساء.")
+    layers = [segment(_article("a.txt", text))]
+    units = _units(layers, extract_facts(layers), Settings())
+    repeated = [u for u in units if "passengers" in u.slots]
+    rising = [u for u in units if "killed" in u.slots]
+    assert len(repeated) == 2 and all("passengers" in u.unique for u in repeated)
+    assert len(rising) == 2 and not any("killed" in u.unique for u in rising)

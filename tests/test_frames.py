@@ -33,6 +33,11 @@ def _quantity(sentence: str, figure: str, published: str = "2025-06-30") -> Fact
     ("ولقي 21 شخصاً مصرعهم في حصيلة جديدة.", "21", "killed"),
     ("وبلغت نسبة المشاركة 41 في المئة.", "41", "turnout"),
     ("وحصل حزب الأمل على 30 مقعداً في البرلمان الجديد.", "30", "seats"),
+    ("وغرق قارب كان يقل نحو مئتي شخص.", "نحو مئتي", "passengers"),
+    ("وأكد أن ما لا يقل عن 60 شخصاً لقوا حتفهم.", "ما لا يقل عن 60", "killed"),  # «لا يقل عن» bounds
+    ("تحدث ناجون عن وجود قرابة مئتي مهاجر على متن المركب.", "قرابة مئتي", "passengers"),
+    ("ولقي 50 مهاجراً مصرعهم قبالة السواحل.", "50", "killed"),
+    ("وقالت إن السلطات أخلت 11 بلدة.", "11", "evacuated"),
 ])
 def test_a_figure_measures_its_event_not_its_noun(sentence: str, figure: str, event: str) -> None:
     """«شخص» and «%» say nothing: the event word of the clause does, before or after the figure."""

@@ -115,6 +115,13 @@ def test_gold_troop_figures_are_found() -> None:
     ("صفقة بقيمة 2.5 مليار دولار أمريكي", 2.5e9, {"unit": "دولار", "scope": ["امريكي"]}),
     ("قتل 5 جنود وأصيب 12 آخرون", 12, {"noun": TROOPS, "noun_inferred": True}),
     ("قتل 3 أشخاص وأصيب خمسة، بينهم طفلان اثنان", 2, {"kind": "dual", "subset": True, "noun": "طفل"}),
+    # two ends of a range share the second's noun and scale; «و» and a joined verb are no noun
+    ("وحضر ما بين 7 و9 آلاف مشجع", 7000, {"noun": "مشجع", "low": 7000}),
+    ("تتراوح أعمارهم بين 16 و19 عاماً", 16, {"noun": "سنه"}),
+    ("بكلفة بين 3 و5 ملايين دولار", 3e6, {"unit": "دولار"}),
+    ("قتل 5 وأصيب 12 آخرون", 5, {"noun": None}),
+    ("بلغ عدد القتلى 12 وفقاً للشرطة", 12, {"noun": "قتيل"}),
+    ("سجلت 5 وفيات جديدة", 5, {"noun": "وفيه"}),
 ])
 
 def test_general_phrases(text: str, value: float, expect: dict[str, object]) -> None:
@@ -125,6 +132,7 @@ def test_general_phrases(text: str, value: float, expect: dict[str, object]) -> 
 @pytest.mark.parametrize("text", [
     "المادة 140 من الدستور", "القرار رقم 2254", "هو واحد من أكبر المشاريع", "منذ 2003", "في 10 تشرين الأول المقبل",
     "وصل في 11 حزيران/يونيو", "كوفيد-19", "0 تعليق\nنص",
+    "تضررت البلدات المحيطة بالدرجة الأولى", "في المقام الأول", "لاعب من الطراز الأول", "قالت السيدة الأولى",
 ])
 def test_not_quantities(text: str) -> None:
     assert find_quantities(text) == []

@@ -80,6 +80,8 @@ _SCALES = {"الف": 1e3, "مليون": 1e6, "مليار": 1e9, "بليون": 1e
            "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "milliard": 1e9}
 _SCALE_PLURALS = {"الاف": 1e3, "ملايين": 1e6, "مليارات": 1e9, "بلايين": 1e9, "ترليونات": 1e12,
                   "تريليونات": 1e12, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "milliards": 1e9}
+#: Every scale word, singular or plural, folded: its power of ten.
+SCALE_WORDS = {**_SCALES, **_SCALE_PLURALS}
 #: Vague counts as (low, high) multipliers: عشرات = 20..99, بضعة = 3..9.
 _VAGUE = {"عشرات": (20, 99), "ميات": (100, 999), "بضع": (3, 9), "بضعه": (3, 9)}
 _FRACTIONS = {"نصف": 0.5, "ربع": 0.25}

@@ -17,7 +17,8 @@ from typing import Any
 
 from ..normalize import key
 from .dates import FUTURE_WORDS
-from .numbers import Found, Scan, Tok, number_word, original_span, scan
+from .lexicon import event_at, noun_event
+from .numbers import SCALE_WORDS, Found, Scan, Tok, number_word, original_span, scan
 
 
 def _uncase(word: str) -> str:
@@ -128,7 +129,7 @@ _MONTHS = set(
 )
 #: Words that never are a counted noun or a scope adjective (prepositions, particles, pronouns).
 _STOP = set(
-    ["من", "في", "علي", "الي", "عن", "مع", "منذ", "حتي", "خلال", "بعد", "قبل", "عند", "بين", "ضد", "نحو", "او", "ام", "ثم", "قد", "لا", "لم", "لن", "ما", "ان", "اذا", "التي", "الذي", "الذين", "اللذين", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "كل", "بعض", "اي", "اخري", "اخر", "كما", "لكن", "حيث", "وفق", "اثر", "عبر", "لدي", "كي", "لكي", "ذي", "فيما", "بينما", "مقابل", "دون", "سوي", "غير", "فقط", "تقريبا", "حوالي", "قرابه", "زهاء", "اكثر", "اقل"]
+    ["من", "في", "علي", "الي", "عن", "مع", "منذ", "حتي", "خلال", "بعد", "قبل", "عند", "بين", "ضد", "نحو", "او", "ام", "ثم", "قد", "لا", "لم", "لن", "ما", "و", "ف", "ان", "اذا", "التي", "الذي", "الذين", "اللذين", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "كل", "بعض", "اي", "اخري", "اخر", "كما", "لكن", "حيث", "وفق", "وفقا", "طبقا", "حسب", "بحسب", "نقلا", "اثر", "عبر", "لدي", "كي", "لكي", "ذي", "فيما", "بينما", "مقابل", "دون", "سوي", "غير", "فقط", "تقريبا", "حوالي", "قرابه", "زهاء", "اكثر", "اقل"]
 )
 #: Clause boundaries for look-back: punctuation and words that open a new clause.
 _BOUNDARY_WORDS = {"عندما", "حيث", "لكن", "بينما", "بعدما", "فيما", "اذ", "الذي", "التي", "الذين"}
@@ -179,6 +180,10 @@ def _bare(word: str) -> str:
     return word[m.end():] if m and len(word) - m.end() >= 3 else word
 
 
+#: «بالدرجة الأولى», «في المقام الأول»: (noun, ordinal) set phrases that are never a figure.
+_IDIOMS = frozenset((_bare(key(n)), key(o)) for n in _NAMING["idiom"]["nouns"] for o in _NAMING["idiom"]["ordinals"])
+
+
 def _stems(word: str) -> list[str]:
     """``word`` without its article, then also without one leading و/ف/ب/ل/ك (only worth trying
     against the tables: the letter is part of لقاء, وزير, بيت)."""
@@ -189,6 +194,12 @@ def _stems(word: str) -> list[str]:
 def _known(word: str, table: set[str] | dict[str, str]) -> str | None:
     """The form of ``word`` (as is, or without article or one clitic) found in ``table``."""
     return next((w for w in (word, *_stems(word)) if w in table), None)
+
+
+def _next_clause(word: str) -> bool:
+    """«قتل 5 وأصيب 12 آخرون»: an event verb joined by و/ف opens the next clause; it is no noun
+    (a noun of a class, «5 وفيات», stays one)."""
+    return word[:1] in "وف" and event_at([word], 0) is not None and noun_event(noun_key(word)) is None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -397,7 +408,7 @@ class _Builder:
             self.partitive = True  # «19 من القتلى»: a part of a set named elsewhere
             return j + 1
         if unit is None and j < len(self.toks) and _is_word(self.toks[j]) and nxt not in _STOP \
-                and _bare(nxt) not in _STOP and not self.is_number(j):
+                and _bare(nxt) not in _STOP and not self.is_number(j) and not _next_clause(nxt):
             return j
         return -1
 
@@ -490,10 +501,24 @@ class _Builder:
     def run(self) -> list[Quantity]:
         years = {f.first for f in _years(self.s)}
         for f in self.s.numbers:
-            if f.first in self.taken or self.is_label(f) or f.first in years or self.skip(f) or self.is_date_day(f):
+            if f.first in self.taken or self.is_label(f) or self.is_idiom(f) or f.first in years or self.skip(f) or self.is_date_day(f):
                 continue
             self.out.append(self.build(f))
+        self.pair_ends()
         return self.out
+
+    def pair_ends(self) -> None:
+        """Two ends of one range or list share the second's noun and scale: «ما بين 7 و9 آلاف من
+        أنصار الفريق» is 7,000 to 9,000 fans, «بين 16 و19 عاماً» 16 to 19 years."""
+        for a, b in zip(self.out, self.out[1:], strict=False):
+            if self.text[a.num_end:b.num_start].strip() != "و" or a.unit or (a.noun and not a.noun_inferred) \
+                    or a.kind != "cardinal" or a.end > b.num_start:
+                continue
+            a.noun, a.noun_inferred, a.unit, a.scope = b.noun, b.noun_inferred, b.unit, list(b.scope)
+            scale = max((v for w, v in SCALE_WORDS.items() if w in key(self.text[b.num_start:b.num_end]).split()),
+                        default=1.0)
+            if scale > 1 and a.value < 1000 and a.value * scale <= b.value * 10:
+                a.value, a.low, a.high = a.value * scale, a.low * scale, a.high * scale
 
     def is_label(self, f: Found) -> bool:
         """Numbers that name or rank rather than count: المادة 140, رقم 2254, الطريق الوطني 12,
@@ -513,6 +538,10 @@ class _Builder:
         measured = bool(_known(_uncase(self.word(f.last + 1)), _UNIT))  # «الكيلو 12 جنيهاً»: a price, no label
         return one_of or (named and not measured) or bool(_known(before, _ALWAYS_LABELS)) or edition or named_year \
             or known_set
+
+    def is_idiom(self, f: Found) -> bool:
+        """An ordinal of a set phrase («بالدرجة الأولى»: mainly), see :data:`_IDIOMS`."""
+        return f.span.kind == "ordinal" and f.first > 0 and (_bare(self.word(f.first - 1)), self.word(f.first)) in _IDIOMS
 
     def is_date_day(self, f: Found) -> bool:
         """A day of the month (25 تموز, 11 حزيران/يونيو) is a date, not a count."""
