@@ -153,9 +153,10 @@ def _add_evidence(unit: Unit, f: Fact) -> None:
             unit.values[slot].add(value)
     elif f.type == "date" and f.value:
         unit.numbers.add(str(f.value))
-        if f.frame and f.frame.event:  # the day of an event: «ضرب زلزال فجر الإثنين»
-            unit.slots.add(f"date|{f.frame.event}")
-            unit.values[f"date|{f.frame.event}"].add(str(f.value))
+        if f.frame and f.frame.event:  # the day or hour of an event: «ضرب زلزال فجر الإثنين»
+            slot = f"{'hour' if f.slot == 'date:hour' else 'date'}|{f.frame.event}"
+            unit.slots.add(slot)
+            unit.values[slot].add(str(f.value))
     elif f.type == "name" and f.value:
         unit.names.add(str(f.value))
     elif f.type == "quote" and f.value:

@@ -56,6 +56,8 @@ SAME_QUOTE = 0.6
 MIN_STATEMENT_WORDS = 5
 #: ... unless every word of one of at least this many words stands in a statement another outlet quotes.
 MIN_EXCERPT_WORDS = 3
+#: Minutes an approximate time of day («نحو السادسة») may be from another outlet's.
+MAX_CLOCK_DRIFT = 30
 #: Relative tolerance of an approximate figure ("نحو 3500").
 APPROX_TOLERANCE = 0.1
 #: A following paragraph that starts like this reports when/where the previous statement was made.
@@ -664,6 +666,30 @@ class Differ:
             else:
                 self._add("conflict", slot, facts, "الحدث نفسه منسوب إلى يومين مختلفين", label=label)
 
+    def hour_rows(self) -> None:
+        """Hours of one event across outlets, in the clock each wrote: «03:12 بالتوقيت المحلي» and
+        «02:12 بتوقيت غرينتش» are one moment when their minutes agree (the offset is whole hours).
+        Hours that differ beyond an approximate one's reach conflict only in aligned passages,
+        as days do: «اندلع الحريق» and «أُخمد الحريق» are one event class and two moments."""
+        by_event: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            if f.type == "date" and f.slot == "date:hour" and f.frame and f.frame.event:
+                by_event[f.frame.event].append(f)
+        for event, facts in sorted(by_event.items()):
+            if len({f.article for f in facts}) < 2 or self._ambiguous(facts):
+                continue
+            facts.sort(key=lambda f: (self.order.index(f.article), f.start))
+            slot, label = f"hour:{event}", "ساعة: " + self._event_words(facts[0], event)
+            kinds = {_clock_kind(a, b) for a, b in combinations(facts, 2) if a.article != b.article}
+            if kinds == {"agreement"}:
+                zones = len({f.unit or "local" for f in facts}) > 1
+                self._add("agreement", slot, facts, "الوقت نفسه بتوقيتين مختلفين" if zones else "الساعة نفسها في المصادر",
+                          label=label)
+            elif "conflict" in kinds and self._aligned_apart(facts):
+                self._add("conflict", slot, facts, "الحدث نفسه في ساعتين مختلفتين", label=label)
+            elif "conflict" not in kinds:
+                self._add("compatible", slot, facts, "ساعة تقريبية قريبة من الأخرى", label=label)
+
     def _aligned_apart(self, facts: list[Fact]) -> bool:
         """Every two days that differ stand in aligned passages and look the same way (both
         past or both ahead): the outlets tell one claim. An event class alone («the fires») holds
@@ -855,12 +881,25 @@ def _written_nouns(articles: list[Article], nouns: set[str]) -> dict[str, str]:
     return {noun: max(c, key=lambda w: (word_key(w)[2:] != noun, c[w], w)) for noun, c in counts.items()}
 
 
+def _clock_kind(a: Fact, b: Fact) -> str:
+    """Two times of day: one moment (the same clock and minute, or GMT against another clock
+    with the same minutes), close (an approximate one within half an hour) or a conflict."""
+    ha, ma = map(int, str(a.value).split(":"))
+    hb, mb = map(int, str(b.value).split(":"))
+    apart = abs((ha * 60 + ma) - (hb * 60 + mb))
+    apart = min(apart, 24 * 60 - apart)
+    if apart == 0 or ("gmt" in (a.unit, b.unit) and a.unit != b.unit and ma == mb and apart <= 14 * 60):
+        return "agreement"
+    return "compatible" if (a.approx or b.approx) and apart <= MAX_CLOCK_DRIFT else "conflict"
+
+
 def diff(articles: list[Article], groups: list[Group], facts: list[Fact]) -> tuple[list[Discrepancy], list[str]]:
     """All discrepancy rows and the warnings found on the way (dates that differ only through
     inferred publication dates); also fills ``group.differences`` with word-level spans."""
     differ = Differ(articles, groups, facts)
     differ.slot_rows()
     differ.date_rows()
+    differ.hour_rows()
     differ.speaker_rows()
     differ.group_rows()
     return differ.finish(), differ.warnings

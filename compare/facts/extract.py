@@ -16,6 +16,7 @@ from itertools import accumulate
 from ..model import Fact, Frame
 from ..normalize import key
 from ..textlayer import Layer
+from .clock import ClockMention, find_times
 from .dates import DateMention, find_dates
 from .frames import FrameReader
 from .lexicon import event_at, noun_event
@@ -86,6 +87,18 @@ def _date_fact(layer: Layer, m: DateMention, fid: str, passage: str | None, read
                 slot=f"date:{m.precision}", check="weekday" if m.weekday_ok is False else None)
 
 
+def _clock_fact(layer: Layer, c: ClockMention, fid: str, passage: str | None, reader: FrameReader | None) -> Fact:
+    """A time of day with the event of its clause; the clock it is written in is its unit."""
+    fact = _date_fact(layer, DateMention(c.start, c.end, None, "hour"), fid, passage, reader)
+    fact.value, fact.approx, fact.unit = c.value, c.approx, c.zone
+    return fact
+
+
+def _inside(m: DateMention, times: list[ClockMention]) -> bool:
+    """A date word that is part of a time («فجراً» of «الرابعة والنصف فجراً»)."""
+    return any(c.start <= m.start and m.end <= c.end for c in times)
+
+
 def _reads_as_year(q: Quantity) -> bool:
     """A bare 4-digit number between 1900 and 2100 with no counted noun of its own ("أوسكار 2018")."""
     return (q.noun is None or q.noun_inferred) and q.unit is None and not (q.approx or q.bound) \
@@ -143,12 +156,13 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
         text = layer.article.text
         starts = [p.start for p in layer.passages]
         by_id = {p.id: p for p in layer.passages}
-        dates = [m for m in find_dates(text, _published(layer)) if not m.latin]
-        taken = sorted((m.start, m.end) for m in dates)
+        times = find_times(text)
+        dates = [m for m in find_dates(text, _published(layer)) if not m.latin and not _inside(m, times)]
+        taken = sorted([(m.start, m.end) for m in dates] + [(c.start, c.end) for c in times])
         date_starts = [start for start, _ in taken]
         reach = list(accumulate((end for _, end in taken), max))  # furthest end of the dates so far
-        found: list[tuple[int, str, DateMention | Quantity | NameMention | Quote]] = [
-            (m.start, "d", m) for m in dates]
+        found: list[tuple[int, str, DateMention | ClockMention | Quantity | NameMention | Quote]] = [
+            (m.start, "d", m) for m in dates] + [(c.start, "c", c) for c in times]
         for q in find_quantities(text):
             before = bisect_left(date_starts, q.num_end)  # dates starting before the number ends
             if before and reach[before - 1] > q.num_start:  # one of them overlaps it
@@ -171,9 +185,11 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
             fid = f"a{n}-{kind}{i}"
             passage = _passage_of(layer, starts, start)
             sentence = by_id.get(passage or "")
-            if passage and sentence and passage not in readers and isinstance(item, DateMention | Quantity):
+            if passage and sentence and passage not in readers and isinstance(item, DateMention | ClockMention | Quantity):
                 readers[passage] = FrameReader(text, sentence.start, sentence.end, year)
-            if isinstance(item, DateMention):
+            if isinstance(item, ClockMention):
+                facts.append(_clock_fact(layer, item, fid, passage, readers.get(passage or "")))
+            elif isinstance(item, DateMention):
                 facts.append(_date_fact(layer, item, fid, passage, readers.get(passage or "")))
                 if item.precision == "day":
                     days.append(facts[-1])

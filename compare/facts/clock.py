@@ -1,0 +1,87 @@
+"""Times of day an event happened: «وقعت الهزة عند الساعة 03:12 بالتوقيت المحلي», «الساعة الثالثة
+و12 دقيقة», «قرابة الرابعة والنصف فجراً», «نحو السادسة صباحاً».
+
+Only a time the sentence says is a time: after «الساعة», or an hour in words with a part of the
+day. A bare «10:30» is left alone: on a saved page it is a timestamp, a ticker or a counter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..normalize import keyed
+
+#: Ordinal hours as the matching key spells them (longest first: الحاديه عشره before الحاديه).
+_HOURS = {"الحاديه عشره": 11, "الثانيه عشره": 12, "الاولي": 1, "الواحده": 1, "الثانيه": 2, "الثالثه": 3,
+          "الرابعه": 4, "الخامسه": 5, "السادسه": 6, "السابعه": 7, "الثامنه": 8, "التاسعه": 9, "العاشره": 10}
+#: Parts of the day, and how many hours they add to a 12-hour clock hour below 12.
+_PARTS = {"فجرا": 0, "فجر": 0, "صباحا": 0, "صباح": 0, "ظهرا": 12, "ظهر": 12, "بعد الظهر": 12, "عصرا": 12,
+          "عصر": 12, "مساء": 12, "مساءا": 12, "ليلا": 12, "ليل": 12}
+_MINUTES = {"والنصف": 30, "والربع": 15, "الا ربعا": -15, "الا ربع": -15, "الا الربع": -15, "والثلث": 20}
+#: The clock a time is written in: GMT/UTC, or the place's own.
+_ZONES = {"بتوقيت غرينتش": "gmt", "بتوقيت جرينتش": "gmt", "بتوقيت غرينيتش": "gmt", "غرينتش": "gmt",
+          "بالتوقيت العالمي": "gmt", "gmt": "gmt", "utc": "gmt", "بالتوقيت المحلي": "local",
+          "بالتوقيت المحلي للبلاد": "local", "بتوقيت البلاد": "local"}
+
+
+def _alt(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_QUAL = r"(?:(?P<approx>نحو|قرابه|حوالي|حوالى|زهاء|تقريبا)\s+)?"
+_PART = rf"(?:\s+(?P<part>{_alt(_PARTS)})(?!\w))?"  # not «من فجر أمس»: that is the day
+_ZONE = rf"(?:\s+(?P<zone>{_alt(_ZONES)})(?!\w))?"
+_WORD_MIN = rf"(?:\s+(?P<wmin>{_alt(_MINUTES)})|\s+و\s*(?P<dmin>\d{{1,2}})\s+دقيقه)?"
+_PATTERNS = [
+    # «الساعة 03:12», «عند الساعة ٤:٣٠ فجراً»
+    re.compile(rf"{_QUAL}(?:ال)?ساعه\s+(?P<h>\d{{1,2}})\s*[:.]\s*(?P<m>\d{{2}})(?!\d){_PART}{_ZONE}"),
+    # «الساعة الثالثة و12 دقيقة», «الساعة العاشرة صباحاً»
+    re.compile(rf"{_QUAL}(?:ال)?ساعه\s+(?P<w>{_alt(_HOURS)})(?!\w){_WORD_MIN}{_PART}{_ZONE}"),
+    # «قرابة الرابعة والنصف فجراً», «نحو السادسة صباحاً»: no «الساعة», so the part of the day is needed
+    re.compile(rf"{_QUAL}(?<!\w)(?P<w>{_alt(_HOURS)}){_WORD_MIN}\s+(?:من\s+)?(?P<part>{_alt(_PARTS)})(?!\w){_ZONE}"),
+]
+
+
+@dataclass
+class ClockMention:
+    """A time of day at ``text[start:end]``: ``value`` is HH:MM on a 24-hour clock."""
+
+    start: int
+    end: int
+    value: str
+    approx: bool = False
+    zone: str | None = None  # "gmt", "local" or None (not said)
+
+
+def _value(g: dict[str, str | None]) -> str | None:
+    hour = int(g["h"]) if g.get("h") else _HOURS[g["w"] or ""]
+    minute = int(g["m"]) if g.get("m") else int(g["dmin"]) if g.get("dmin") else _MINUTES.get(g.get("wmin") or "", 0)
+    if minute < 0:  # «الرابعة إلا ربعاً» is 3:45
+        hour, minute = hour - 1, 60 + minute
+    part = g.get("part") or ""
+    if part and hour < 12 and not (part in ("ليلا", "ليل") and hour <= 4):  # «الثالثة ليلاً» is 03:00
+        hour += _PARTS[part]
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return None
+    return f"{hour % 24:02d}:{minute:02d}"
+
+
+def find_times(text: str) -> list[ClockMention]:
+    """Times of day in ``text``, in order; overlaps go to the earliest, then the longest."""
+    kt = keyed(text)
+    found: list[ClockMention] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(kt.key):
+            g = m.groupdict()
+            value = _value(g)
+            if value is None:
+                continue
+            start, end = kt.span(*m.span())
+            found.append(ClockMention(start, end, value, bool(g.get("approx")), _ZONES.get(g.get("zone") or "")))
+    found.sort(key=lambda c: (c.start, -c.end))
+    chosen: list[ClockMention] = []
+    for c in found:
+        if not chosen or c.start >= chosen[-1].end:
+            chosen.append(c)
+    return chosen
