@@ -192,7 +192,7 @@ def test_a_frame_keeps_holder_place_time_source_and_basis() -> None:
     assert reported.frame.source == "هلال احمر"
     text = "وأصيب 40 شخصاً بجروح، وفق الهلال الأحمر."
     start, end = reported.frame.spans["source"]
-    assert text[start:end].startswith("وفق")  # offsets point at the outlet's own words
+    assert text[start:end] == "الهلال الأحمر"  # offsets point at the outlet's own words
     annual = _quantity("وارتفع معدل التضخم السنوي إلى 7.8% في أكتوبر.", "7.8")
     assert annual.frame.basis == "annual" and annual.frame.event == "inflation"
 
@@ -395,3 +395,25 @@ def test_a_row_explains_its_own_kind(earthquake: dict, football: dict) -> None:
 
     rows = [d for data in (earthquake, football) for d in data["discrepancies"] if d["explanation"] in _REASONS.values()]
     assert rows and all(d["explanation"] == _REASONS[d["kind"]] for d in rows)
+
+
+@pytest.mark.parametrize(("sentence", "figure", "source"), [
+    ("أعلنت وزارة الصحة مساء اليوم السبت تسجيل 412 حالة يشتبه بإصابتها بالكوليرا.", "412", "وزاره صحه"),
+    ("ارتفعت الحصيلة إلى 468 حالة، بحسب أحدث بيان أصدرته وزارة الصحة ظهر اليوم.", "468", "وزاره صحه"),
+    ("كشفت منظمة الصحة العالمية أن الوباء أودى بحياة 14 شخصاً.", "14", "منظمه صحه"),
+    ("قتل 12 شخصاً وفق الدفاع المدني.", "12", "دفاع مدني"),
+])
+def test_a_figure_is_attributed_to_the_body_named_not_to_its_report(sentence: str, figure: str, source: str) -> None:
+    """The source is the body after «بحسب» past the report it issued, or the subject of the verb
+    of saying that opens the sentence; the two outlets' bodies then show in the row's notes."""
+    assert _quantity(sentence, figure).frame.source == source
+
+
+@pytest.mark.parametrize(("sentence", "figure", "event"), [
+    ("ارتفاع الإصابات في المحافظة إلى 468 حالة كوليرا و11 وفاة.", "468", "cases"),  # «وفاة» is 11's
+    ("منظمة الصحة العالمية: 530 حالة كوليرا مشتبه فيها.", "530", "cases"),  # a disease written bare
+    ("وقضت المحكمة بإدانة 7 من أصل 9 متهمين.", "7", "defendants"),  # a figure with no noun shares the next
+    ("وبدأ سكان ثلاث من القرى الست التي أُخليت بالعودة.", "ثلاث", "evacuated"),  # «الست» is no new figure
+])
+def test_the_next_figures_noun_is_its_own(sentence: str, figure: str, event: str) -> None:
+    assert _quantity(sentence, figure).frame.event == event

@@ -33,10 +33,6 @@ _ASIDES = 1_000_000  # first clause number of the asides in parentheses
 #: A term (years, months) takes the nearest event measured in terms this far back.
 _BEYOND = 15
 _YEAR = re.compile(r"^(19|20)\d\d$")
-#: Words between a source marker and the source's name («حسب ما أفاد به المعهد»).
-_NOT_SOURCE = frozenset({"به", "بها", "افاد", "افادت", "اعلن", "اعلنت", "اورد", "اوردت", "ذكر", "ذكرت",
-                         "اخر", "حصيله", "الحصيله", "اوليه", "جديده", "تقدير", "محدث", "ارقام", "بيانات",
-                         "عددهم", "عددها", "عددهن", "عدد"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +46,7 @@ class Markers:
     updated: tuple[tuple[str, ...], ...]
     cumulative: tuple[tuple[str, ...], ...]
     source: tuple[tuple[str, ...], ...]
+    not_source: frozenset[str]
     holder_heads: frozenset[str]
     holder_links: frozenset[str]
     people: frozenset[str]
@@ -81,6 +78,7 @@ def markers() -> Markers:
         place_nouns=frozenset(key(w) for w in data["place"]["nouns"]),
         provisional=_phrases(data["time"]["provisional"]), updated=_phrases(data["time"]["updated"]),
         cumulative=_phrases(data["time"]["cumulative"]), source=_phrases(data["source"]["markers"]),
+        not_source=frozenset(key(w) for w in data["source"]["between"]),
         holder_heads=frozenset(key(w) for w in data["holder"]["heads"]),
         holder_links=frozenset(key(w) for w in data["holder"]["links"]),
         people=frozenset(noun_key(key(w)) for w in data["people"]["nouns"]),
@@ -214,6 +212,12 @@ class FrameReader:
             self.events[i] = event_at(self.keys, i)
         return self.events[i]
 
+    def _number_at(self, i: int) -> bool:
+        """The token opens another figure: digits (after a clitic, «و11») or a number word; not
+        a definite one, which refers to a known set («ثلاث من القرى الست التي أُخليت»)."""
+        word = self.keys[i]
+        return word.lstrip("وفبل")[:1].isdigit() or (bool(number_word(word)) and not word.startswith("ال"))
+
     def clause_of(self, offset: int) -> int:
         """Number of the clause holding ``offset`` (clauses are cut at punctuation)."""
         return self.clause[self._index(offset)] if self.toks else 0
@@ -318,8 +322,12 @@ class FrameReader:
                 break
         # the counted noun itself, then after it; a predicate right after a participant noun says
         # what is counted of them («قرابة مئتي مهاجر على متن المركب» are on board)
-        right_after = [last + 1] if last + 1 <= min(hi, last + _AFTER) else []
-        for i in right_after + list(range(first + 1, min(hi, last + _AFTER) + 1)):
+        end = min(hi, last + _AFTER)
+        later = next((i for i in range(last + 1, end + 1) if self._number_at(i)), None) if counted else None
+        end = end if later is None else later - 1  # «468 حالة و11 وفاة»: the next figure's noun is its own
+        # (a figure with no noun shares the next one's: «7 من أصل 9 متهمين», «بين ثلاث وسبع سنوات»)
+        right_after = [last + 1] if last + 1 <= end else []
+        for i in right_after + list(range(first + 1, end + 1)):
             hit = self._event_at(i)
             if hit and measures(hit[0], counted, f.unit):
                 found.append((max(0, i - last - 1), 1, i, hit))
@@ -436,22 +444,31 @@ class FrameReader:
                 return
 
     def _source(self, f: Frame) -> None:
-        """Who the sentence attributes its figures to: up to three words after «بحسب/وفق/نقلاً عن»."""
+        """Who the sentence attributes its figures to: the body named after «بحسب/وفق/نقلاً عن»
+        (past the report it issued: «بحسب أحدث بيان أصدرته وزارة الصحة»), else the subject of a
+        verb of saying that opens the sentence («أعلنت وزارة الصحة تسجيل 412 حالة»)."""
         m = markers()
         hit = self._find(0, len(self.keys), m.source)
-        if not hit:
-            return
-        i = hit[0] + hit[1]
-        words = []
-        while i < len(self.keys) and len(words) < 3 and self.clause[i] == self.clause[hit[0]]:
-            if self.keys[i].isdigit() or number_word(self.keys[i]) or _bare(self.keys[i]) in QUALIFIER_HEADS:
-                break  # the figure begins: «قدّرت الشرطة عددهم بنحو ألفي شخص»
-            if is_content(self.keys[i]) and self.keys[i] not in _NOT_SOURCE:
-                words.append(_bare(self.keys[i]))
+        if hit:
+            at, i = hit[0], hit[0] + hit[1]
+        else:
+            opening = next((k for k in range(min(3, len(self.keys))) if _says([self.keys[k]])), None)
+            if opening is None:
+                return
+            at, i = opening, opening + 1
+        words, first = [], None
+        while i < len(self.keys) and len(words) < 3 and self.clause[i] == self.clause[at]:
+            word = self.keys[i]
+            if word.isdigit() or number_word(word) or _bare(word) in QUALIFIER_HEADS or _says([word]) \
+                    or (words and (word in m.not_source or _in(word, m.not_source))):
+                break  # the figure or the next phrase begins: «قدّرت الشرطة عددهم بنحو ألفي شخص»
+            if is_content(word) and word not in m.not_source and not _in(word, m.not_source):
+                words.append(word[2:] if word.startswith("ال") else word)
+                first = i if first is None else first
             i += 1
-        if words:
+        if words and first is not None:
             f.source = " ".join(words[:2])
-            f.spans["source"] = [self.toks[hit[0]].start, self.toks[i - 1].end]
+            f.spans["source"] = [self.toks[first].start, self.toks[i - 1].end]
 
     def _holder(self, f: Frame, lo: int, first: int, last: int) -> None:
         """Whose share, seats or prize: a party, team or body named before the figure in its
