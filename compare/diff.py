@@ -636,14 +636,18 @@ class Differ:
         """Days of one event across outlets: every dated event is compared by what happened
         (its frame's event), wherever the outlets report it. Days that differ conflict only in
         passages aligned and worded alike (a frame's event class holds several happenings: a
-        past sinking and this one both «أودى بحياة»). An outlet giving the event two days is
+        past sinking and this one both «أودى بحياة»), or when the sentences name the first of them
+        («أول إصابة سُجلت يوم 29 غشت» / «يعود رصد أول إصابة إلى 2 سبتمبر»). An outlet giving the event two days is
         ambiguous (only shared days are reported). Days that differ only because the same
         relative words («أمس الإثنين») were resolved against different inferred publication
         dates are a warning on those dates, not a conflict."""
         by_event: dict[str, list[Fact]] = defaultdict(list)
+        firsts = {(f.passage, f.frame.event) for f in self.facts
+                  if f.type == "quantity" and f.form == "ordinal" and f.value == 1 and f.frame and f.frame.event}
         for f in self.facts:  # what happened: the stage the sentence names, else the event
             if f.type == "date" and f.slot == "date:day" and f.frame and (f.frame.stage or f.frame.event):
-                by_event[f.frame.stage or str(f.frame.event)].append(f)
+                first = "#1" if (f.passage, f.frame.event) in firsts else ""  # «أول إصابة»: one happening
+                by_event[f.frame.stage or f"{f.frame.event}{first}"].append(f)
         for event, facts in sorted(by_event.items()):
             if len({f.article for f in facts}) < 2:
                 continue
@@ -655,7 +659,7 @@ class Differ:
                     self._add("agreement", slot, row, "اليوم نفسه في المصادر", label=label)
             elif len({f.value for f in facts}) == 1:
                 self._add("agreement", slot, facts, "اليوم نفسه في المصادر", label=label)
-            elif not self._aligned_apart(facts) or not self._worded_alike(facts):
+            elif not event.endswith("#1") and (not self._aligned_apart(facts) or not self._worded_alike(facts)):
                 for row in self._shared(facts):
                     self._add("agreement", slot, row, "اليوم نفسه في المصادر", label=label)
             elif self._same_words_other_dates(facts):

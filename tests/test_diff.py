@@ -223,3 +223,17 @@ def test_the_same_value_said_less_precisely_is_compatible() -> None:
     rows = _rows_by_label([("2024-06-02", "وانخفضت نسبة الرطوبة إلى دون 10 بالمئة في المنطقة."),
                            ("2024-06-02", "وتراجعت نسبة الرطوبة إلى أقل من 10% في المنطقة.")])
     assert [d.kind for ds in rows.values() for d in ds] == ["agreement"]
+
+
+def test_the_day_of_the_first_case_is_one_happening_across_outlets() -> None:
+    """h3: «أول إصابة سُجلت يوم 29 غشت» against «يعود رصد أول إصابة إلى يوم 2 سبتمبر»: the first
+    case names one happening, so its days conflict even where the sentences were not aligned."""
+    from pathlib import Path
+
+    from bench.accuracy import Story, run_story
+
+    folder = Path(__file__).resolve().parent / "data" / "extra" / "h3_cholera"
+    out = run_story(Story(folder.name, folder, folder / "gold.json")).output
+    (row,) = [d for d in out["discrepancies"] if d["slot"].endswith("#1") and d["slot"].startswith("date:")]
+    assert row["kind"] == "conflict"
+    assert sorted(v["value"] for v in row["values"]) == ["2025-08-29", "2025-09-02", "2025-09-02"]
