@@ -647,7 +647,8 @@ class Differ:
         for f in self.facts:  # what happened: the stage the sentence names, else the event
             if f.type == "date" and f.slot == "date:day" and f.frame and (f.frame.stage or f.frame.event):
                 first = "#1" if (f.passage, f.frame.event) in firsts else ""  # «أول إصابة»: one happening
-                by_event[f.frame.stage or f"{f.frame.event}{first}"].append(f)
+                ahead = "~ahead" if _future(f) else ""  # a forecast («أمطار يوم الجمعة المقبل») is the next one
+                by_event[f.frame.stage or f"{f.frame.event}{first}{ahead}"].append(f)
         for event, facts in sorted(by_event.items()):
             if len({f.article for f in facts}) < 2:
                 continue

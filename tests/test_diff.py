@@ -237,3 +237,19 @@ def test_the_day_of_the_first_case_is_one_happening_across_outlets() -> None:
     (row,) = [d for d in out["discrepancies"] if d["slot"].endswith("#1") and d["slot"].startswith("date:")]
     assert row["kind"] == "conflict"
     assert sorted(v["value"] for v in row["values"]) == ["2025-08-29", "2025-09-02", "2025-09-02"]
+
+
+def test_a_forecast_day_is_the_next_happening_not_a_second_day_of_this_one() -> None:
+    """h1: b and d also give the day more rain is expected («مساء الجمعة», «يوم الجمعة المقبل»);
+    that forecast is compared apart, so the storm's Tuesday still meets across three outlets."""
+    from pathlib import Path
+
+    from bench.accuracy import Story, run_story
+
+    folder = Path(__file__).resolve().parent / "data" / "extra" / "h1_flood"
+    rows = [d for d in run_story(Story(folder.name, folder, folder / "gold.json")).output["discrepancies"]
+            if d["slot"].startswith("date:rainfall")]
+    storm = next(d for d in rows if d["slot"] == "date:rainfall")
+    ahead = next(d for d in rows if d["slot"] == "date:rainfall~ahead")
+    assert {v["value"] for v in storm["values"]} == {"2025-11-18"} and len(storm["values"]) == 3
+    assert {v["value"] for v in ahead["values"]} == {"2025-11-21"}
