@@ -42,6 +42,9 @@ DEVSET = ROOT / "tests" / "data" / "devset"
 #: Stories annotated apart from the dev set (tests/data/extra/README.md): scored on request, and
 #: training data for the aligner's weights.
 EXTRA = ROOT / "tests" / "data" / "extra"
+#: Stories kept out of every fit (tests/data/heldout/README.md): the aligner's weights never see
+#: them, so their figures estimate what an unseen story scores.
+HELDOUT = ROOT / "tests" / "data" / "heldout"
 SEEDS = ROOT / "seeds"
 SEEDS_GOLD = ROOT / "tests" / "data" / "gold.json"
 FLOORS = ROOT / "tests" / "data" / "accuracy_floors.json"

@@ -141,10 +141,14 @@ def _by_scope(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
 
 def _same_frame(a: Fact, b: Fact) -> bool:
     """Two figures may be one claim's figure: their frames say the same (event, holder, place,
-    time, a part or the whole)."""
+    time, a part or the whole); an end of a range is no level («بين 8 و10 درجات» / «47.8 درجة»),
+    and two bases said differ (annual / monthly); a basis one outlet leaves unsaid may be the same."""
     fa, fb = a.frame, b.frame
     if not fa or not fb:
         return fa is fb
+    bases = {fa.basis, fb.basis}
+    if len(bases) > 1 and (None not in bases or "range" in bases):
+        return False
     return (fa.event, fa.holder, fa.place, fa.time, fa.part) == (fb.event, fb.holder, fb.place, fb.time, fb.part)
 
 

@@ -17,6 +17,7 @@ import pytest
 from bench.accuracy import (
     DEVSET,
     EXTRA,
+    HELDOUT,
     SEEDS,
     Result,
     Story,
@@ -28,13 +29,13 @@ from bench.accuracy import (
 )
 from bench.scoring import Count, Score, gold_values, norm_kind, reported_numbers, same_value, score
 
-STORIES = find_stories([DEVSET, EXTRA, SEEDS])
+STORIES = find_stories([DEVSET, EXTRA, HELDOUT, SEEDS])
 FLOORS = read_floors()
 
 
-def test_the_dev_set_the_extra_stories_and_the_seeds_are_there() -> None:
+def test_the_dev_set_the_extra_and_held_out_stories_and_the_seeds_are_there() -> None:
     names = [s.name for s in STORIES]
-    assert len(names) == 14 and names[-1] == "seeds", names
+    assert len(names) == 18 and names[-1] == "seeds", names
 
 
 def test_every_story_has_floors() -> None:

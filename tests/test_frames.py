@@ -38,6 +38,8 @@ def _quantity(sentence: str, figure: str, published: str = "2025-06-30") -> Fact
     ("تحدث ناجون عن وجود قرابة مئتي مهاجر على متن المركب.", "قرابة مئتي", "passengers"),
     ("ولقي 50 مهاجراً مصرعهم قبالة السواحل.", "50", "killed"),
     ("وقالت إن السلطات أخلت 11 بلدة.", "11", "evacuated"),
+    ("لقي عاملان حتفهما وعلق 15 آخرون تحت الأرض.", "15", "trapped"),
+    ("وتمكنت فرق الإنقاذ من إخراج ستة عمال أحياء.", "ستة", "rescued"),
 ])
 def test_a_figure_measures_its_event_not_its_noun(sentence: str, figure: str, event: str) -> None:
     """«شخص» and «%» say nothing: the event word of the clause does, before or after the figure."""

@@ -122,6 +122,8 @@ def test_gold_troop_figures_are_found() -> None:
     ("قتل 5 وأصيب 12 آخرون", 5, {"noun": None}),
     ("بلغ عدد القتلى 12 وفقاً للشرطة", 12, {"noun": "قتيل"}),
     ("سجلت 5 وفيات جديدة", 5, {"noun": "وفيه"}),
+    ("لقي عاملان حتفهما", 2, {"kind": "dual", "noun": "عامل"}),  # a masculine dual of a listed noun
+    ("بعد ساعتين اثنتين", 2, {"noun": "ساعه"}),  # the number word counts, once
 ])
 
 def test_general_phrases(text: str, value: float, expect: dict[str, object]) -> None:
@@ -132,6 +134,7 @@ def test_general_phrases(text: str, value: float, expect: dict[str, object]) -> 
 @pytest.mark.parametrize("text", [
     "المادة 140 من الدستور", "القرار رقم 2254", "هو واحد من أكبر المشاريع", "منذ 2003", "في 10 تشرين الأول المقبل",
     "وصل في 11 حزيران/يونيو", "كوفيد-19", "0 تعليق\nنص",
+    "أخليت بنايتين ملاصقتين للمبنى", "زار لبنان وعمان وإيران",  # an adjective agreeing with a dual; names
     "تضررت البلدات المحيطة بالدرجة الأولى", "في المقام الأول", "لاعب من الطراز الأول", "قالت السيدة الأولى",
 ])
 def test_not_quantities(text: str) -> None:

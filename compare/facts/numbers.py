@@ -385,13 +385,21 @@ _NOT_DUALS = frozenset(key(w) for w in tomllib.loads(
     (Path(__file__).parent / "lexicons" / "naming.toml").read_text(encoding="utf-8"))["dual"]["not"])
 
 
+#: The number two after a dual noun: it counts, the noun is its noun («طفلان اثنان»).
+_TWO = frozenset({"اثنان", "اثنين", "اثنتان", "اثنتين"})
+#: Singular counted nouns (lexicons/nouns.toml): «عاملان» is two of them.
+_SINGULARS = frozenset(key(w) for w in tomllib.loads(
+    (Path(__file__).parent / "lexicons" / "nouns.toml").read_text(encoding="utf-8"))["plurals"])
+
+
 def _dual(toks: list[Tok], i: int) -> int:
     """Clitic length if token ``i`` is clearly the dual of a counted noun, else -1.
 
-    Masculine ين/ان is left alone: unvocalised it is also the sound plural (المسؤولين) or a
-    name (لبنان). Read as 2: an indefinite feminine dual in تين/تان (ساعتين, دولتين) whose
-    stem does not end in a long vowel (بوتين, روتين), and a definite dual confirmed by a dual
-    time adjective (العقدين الماضيين). A bare definite dual (البلدين) refers, it does not count.
+    Masculine ين is left alone: unvocalised it is also the sound plural (المسؤولين); masculine
+    ان only on a listed singular noun («لقي عاملان حتفهما»), else it is a name (لبنان). Read as
+    2: an indefinite feminine dual in تين/تان (ساعتين, دولتين) whose stem does not end in a long
+    vowel (بوتين, روتين), and a definite dual confirmed by a dual time adjective (العقدين
+    الماضيين). A bare definite dual (البلدين) refers, it does not count.
     """
     t = toks[i].text
     if not t.endswith(("ين", "ان")):
@@ -399,11 +407,15 @@ def _dual(toks: list[Tok], i: int) -> int:
     if {t, t[1:], t.removeprefix("ال"), t[1:].removeprefix("ال")} & _NOT_DUALS:
         return -1  # «باكستان», «والأوكتان»: one thing, even after a clitic
     nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    if (i and toks[i - 1].text.endswith(("تين", "تان"))) or nxt in _TWO:
+        return -1  # «بنايتين ملاصقتين»: an adjective agrees with the dual; «ساعتين اثنتين»: the number word counts
     if t.startswith("ال") and t.endswith(("ين", "تين")) and len(t) >= 6:
         return 0 if nxt in _DUAL_TIME_ADJ else -1
     for p in ("", "و", "ب", "ل", "ف"):
         w = t[len(p):] if t.startswith(p) else ""
         if w.endswith(("تين", "تان")) and len(w) >= 5 and w[-4] not in "اوي":
+            return len(p)
+        if w.endswith("ان") and not w.startswith("ال") and w[:-2] in _SINGULARS and len(w) >= 5:
             return len(p)
     return -1
 
