@@ -10,6 +10,7 @@ from bench.accuracy import Story, run_story
 from compare.facts.clock import find_times
 
 EXTRA = Path(__file__).resolve().parent / "data" / "extra"
+HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 
 
 @pytest.mark.parametrize(("text", "written", "value", "approx", "zone"), [
@@ -19,6 +20,8 @@ EXTRA = Path(__file__).resolve().parent / "data" / "extra"
     ("اندلع الحريق نحو العاشرة مساءً", "نحو العاشرة مساءً", "22:00", True, None),
     ("دوى الانفجار في الثالثة ليلاً", "الثالثة ليلاً", "03:00", False, None),
     ("ففي الساعة 03:12 من فجر أمس الإثنين", "الساعة 03:12", "03:12", False, None),  # the day stays a date
+    ("اصطدم بقطار بضائع في الخامسة وأربعين دقيقة من صباح اليوم", "الخامسة وأربعين دقيقة", "05:40", False, None),
+    ("أُغلقت الصناديق عند السابعة من مساء أمس الأحد", "السابعة", "19:00", False, None),
 ])
 def test_times_of_day(text: str, written: str, value: str, approx: bool, zone: str | None) -> None:
     (t,) = find_times(text)
@@ -40,3 +43,13 @@ def test_hours_of_one_event_conflict_across_outlets() -> None:
     (row,) = [d for d in out["discrepancies"] if d["slot"].startswith("hour:")]
     assert row["kind"] == "conflict"
     assert sorted(v["value"] for v in row["values"]) == ["04:30", "04:30", "06:00"]
+
+
+def test_the_hour_of_an_accident_meets_in_every_outlets_clock_and_words() -> None:
+    """h6: «نحو الساعة 5:40 فجراً», «الخامسة وأربعين دقيقة من صباح اليوم» and «الساعة ٥:٤٠»
+    against «حوالي السادسة والربع صباحاً»: the collision («اصطدم», «الحادث») is one event."""
+    folder = HELDOUT / "h6_train_collision"
+    out = run_story(Story(folder.name, folder, folder / "gold.json")).output
+    (row,) = [d for d in out["discrepancies"] if d["slot"] == "hour:accidents"]
+    assert row["kind"] == "conflict"
+    assert sorted(v["value"] for v in row["values"]) == ["05:40", "05:40", "05:40", "06:15"]

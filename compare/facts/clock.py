@@ -19,6 +19,10 @@ _HOURS = {"الحاديه عشره": 11, "الثانيه عشره": 12, "الا�
 _PARTS = {"فجرا": 0, "فجر": 0, "صباحا": 0, "صباح": 0, "ظهرا": 12, "ظهر": 12, "بعد الظهر": 12, "عصرا": 12,
           "عصر": 12, "مساء": 12, "مساءا": 12, "ليلا": 12, "ليل": 12}
 _MINUTES = {"والنصف": 30, "والربع": 15, "الا ربعا": -15, "الا ربع": -15, "الا الربع": -15, "والثلث": 20}
+#: Minutes in words after «و» («الخامسة وأربعين دقيقة»), as the matching key spells them.
+_MINUTE_WORDS = {"خمس": 5, "خمسه": 5, "عشر": 10, "عشره": 10, "خمس عشره": 15, "عشرين": 20, "عشرون": 20,
+                 "خمس وعشرين": 25, "ثلاثين": 30, "ثلاثون": 30, "خمس وثلاثين": 35, "اربعين": 40,
+                 "اربعون": 40, "خمس واربعين": 45, "خمسين": 50, "خمسون": 50, "خمس وخمسين": 55}
 #: The clock a time is written in: GMT/UTC, or the place's own.
 _ZONES = {"بتوقيت غرينتش": "gmt", "بتوقيت جرينتش": "gmt", "بتوقيت غرينيتش": "gmt", "غرينتش": "gmt",
           "بالتوقيت العالمي": "gmt", "gmt": "gmt", "utc": "gmt", "بالتوقيت المحلي": "local",
@@ -30,16 +34,18 @@ def _alt(words: object) -> str:
 
 
 _QUAL = r"(?:(?P<approx>نحو|قرابه|حوالي|حوالى|زهاء|تقريبا)\s+)?"
-_PART = rf"(?:\s+(?P<part>{_alt(_PARTS)})(?!\w))?"  # not «من فجر أمس»: that is the day
+# «فجراً» is the time's; «من صباح اليوم» only tells its half of the day: the words stay the day's
+_PART = rf"(?:\s+(?P<part>{_alt(_PARTS)})(?!\w)|(?=\s+من\s+(?P<later>{_alt(_PARTS)})(?!\w)))?"
 _ZONE = rf"(?:\s+(?P<zone>{_alt(_ZONES)})(?!\w))?"
-_WORD_MIN = rf"(?:\s+(?P<wmin>{_alt(_MINUTES)})|\s+و\s*(?P<dmin>\d{{1,2}})\s+دقيقه)?"
+_WORD_MIN = rf"(?:\s+(?P<wmin>{_alt(_MINUTES)})|\s+و\s*(?:(?P<dmin>\d{{1,2}})|(?P<tmin>{_alt(_MINUTE_WORDS)}))\s+دقيقه)?"
 _PATTERNS = [
     # «الساعة 03:12», «عند الساعة ٤:٣٠ فجراً»
     re.compile(rf"{_QUAL}(?:ال)?ساعه\s+(?P<h>\d{{1,2}})\s*[:.]\s*(?P<m>\d{{2}})(?!\d){_PART}{_ZONE}"),
     # «الساعة الثالثة و12 دقيقة», «الساعة العاشرة صباحاً»
     re.compile(rf"{_QUAL}(?:ال)?ساعه\s+(?P<w>{_alt(_HOURS)})(?!\w){_WORD_MIN}{_PART}{_ZONE}"),
     # «قرابة الرابعة والنصف فجراً», «نحو السادسة صباحاً»: no «الساعة», so the part of the day is needed
-    re.compile(rf"{_QUAL}(?<!\w)(?P<w>{_alt(_HOURS)}){_WORD_MIN}\s+(?:من\s+)?(?P<part>{_alt(_PARTS)})(?!\w){_ZONE}"),
+    re.compile(rf"{_QUAL}(?<!\w)(?P<w>{_alt(_HOURS)}){_WORD_MIN}"
+               rf"(?:\s+(?P<part>{_alt(_PARTS)})(?!\w)|(?=\s+من\s+(?P<later>{_alt(_PARTS)})(?!\w))){_ZONE}"),
 ]
 
 
@@ -56,10 +62,11 @@ class ClockMention:
 
 def _value(g: dict[str, str | None]) -> str | None:
     hour = int(g["h"]) if g.get("h") else _HOURS[g["w"] or ""]
-    minute = int(g["m"]) if g.get("m") else int(g["dmin"]) if g.get("dmin") else _MINUTES.get(g.get("wmin") or "", 0)
+    minute = int(g["m"]) if g.get("m") else int(g["dmin"]) if g.get("dmin") else \
+        _MINUTE_WORDS[g["tmin"]] if g.get("tmin") else _MINUTES.get(g.get("wmin") or "", 0)
     if minute < 0:  # «الرابعة إلا ربعاً» is 3:45
         hour, minute = hour - 1, 60 + minute
-    part = g.get("part") or ""
+    part = g.get("part") or g.get("later") or ""
     if part and hour < 12 and not (part in ("ليلا", "ليل") and hour <= 4):  # «الثالثة ليلاً» is 03:00
         hour += _PARTS[part]
     if not (0 <= hour <= 24 and 0 <= minute < 60):
