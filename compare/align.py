@@ -159,7 +159,7 @@ def _add_evidence(unit: Unit, f: Fact) -> None:
             unit.values[slot].add(str(f.value))
     elif f.type == "name" and f.value:
         unit.names.add(str(f.value))
-    elif f.type == "quote" and f.value:
+    elif f.type == "quote" and f.value and f.form != "reported":  # reported speech is no copied wording
         unit.quotes.add(" ".join(skeleton(w.group()) for w in TOKEN.finditer(str(f.value)) if is_content(w.group())))
 
 

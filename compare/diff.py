@@ -735,8 +735,9 @@ class Differ:
         """One row per statement quoted by two or more outlets (most of its words shared, wherever
         the quotes stand): a conflict when the outlets give it to different named persons, else
         an agreement. Each value is the speaker as the outlet wrote it."""
-        quoted = [f for f in self.facts if f.type == "quote" and f.slot and f.speaker]
-        words = {f.id: {skeleton(w.group()) for w in TOKEN.finditer(str(f.value))} for f in quoted}
+        said = [f for f in self.facts if f.type == "quote" and f.slot and f.speaker]
+        words = {f.id: {skeleton(w.group()) for w in TOKEN.finditer(str(f.value))} for f in said}
+        quoted = [f for f in said if f.form != "reported"]
         quotes = [f for f in quoted if len(words[f.id]) >= MIN_STATEMENT_WORDS]
         persons = {str(f.value) for f in self.facts if f.type == "name"}
         statements: list[list[Fact]] = []
@@ -753,14 +754,22 @@ class Differ:
                 home = next((s for s in statements if any(words[f.id] <= words[g.id] for g in s)), None)
                 if home:
                     home.append(f)
+        for f in said:  # an outlet that reports the quoted words without marks gives them to its speaker
+            if f.form == "reported" and len(words[f.id]) >= MIN_STATEMENT_WORDS:
+                home = next((s for s in statements if f.article not in {g.article for g in s} and any(
+                    len(words[f.id] & words[g.id]) / min(len(words[f.id]), len(words[g.id])) >= SAME_QUOTE
+                    for g in s)), None)
+                if home:
+                    home.append(f)
         for statement in statements:
             if len({f.article for f in statement}) < 2:
                 continue
             values: dict[tuple[str, str], Value] = {}
             for f in statement:
                 speaker = str(f.slot).removeprefix("quote|")
+                said_as = f"بصيغة غير مباشرة: {_excerpt(f.text)}" if f.form == "reported" else f"«{_excerpt(f.text)}»"
                 values.setdefault((f.article, speaker), Value(
-                    article=f.article, fact=f.id, text=str(f.speaker), value=speaker, note=f"«{_excerpt(f.text)}»"))
+                    article=f.article, fact=f.id, text=str(f.speaker), value=speaker, note=said_as))
             speakers = {v.value for v in values.values()}
             differ = len(speakers) > 1
             if differ and not speakers <= persons:

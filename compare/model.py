@@ -134,7 +134,7 @@ class Fact:
     approx: bool = False
     bound: str | None = None  # "min" | "max" | None
     exact: bool = False
-    form: str | None = None  # quantities: cardinal | ordinal | dual | vague
+    form: str | None = None  # quantities: cardinal | ordinal | dual | vague; quotes: "reported" (no marks)
     noun: str | None = None  # folded counted noun ("جندي")
     unit: str | None = None  # "%", "دولار", ...
     scope: list[str] = field(default_factory=list)  # scope words ("اجنبي", "امريكي")

@@ -199,3 +199,18 @@ def test_one_quote_given_to_two_speakers_is_a_conflict() -> None:
     rows = [d for d in compare_articles(articles).discrepancies if d.label == "قائل التصريح"]
     assert rows and rows[0].kind == "conflict"
     assert {v.text for v in rows[0].values} == {"وزير الخارجية سامي النجار", "رئيس الوزراء خالد المصري"}
+
+
+def test_reported_speech_gives_its_words_to_the_speaker_without_quote_marks() -> None:
+    """«وحذر المحافظ من أن ...» reports a statement: its words after «أن», given to the governor,
+    marked as reported so that no report prints them between quote marks."""
+    text = ("قال وزير الداخلية عادل الشمري إن الوضع تحت السيطرة.\n"
+            "وكان محافظ الضفاف نبيل الأيوبي قد حذر من أن السلطات لن تسمح بتحويل المطالب الاجتماعية إلى فوضى.\n"
+            "وأضاف الشمري: «لن نسمح بأي فوضى في الشوارع بعد اليوم».")
+    (quotes,) = _quotes(text)
+    reported = [q for q in quotes if q.reported]
+    # «الوضع تحت السيطرة» is too short to be a statement
+    assert [text[q.start:q.end] for q in reported] == ["السلطات لن تسمح بتحويل المطالب الاجتماعية إلى فوضى"]
+    assert [_said(text, q) for q in reported] == ["محافظ الضفاف نبيل الأيوبي"]
+    (marked,) = [q for q in quotes if not q.reported]
+    assert _said(text, marked) == "الشمري"

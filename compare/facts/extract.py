@@ -144,7 +144,8 @@ def _quote_fact(layer: Layer, q: Quote, fid: str, passage: str | None, days: lis
     return Fact(id=fid, article=layer.article.id, start=q.start, end=q.end, text=text[q.start:q.end],
                 type="quote", value=key(text[q.start:q.end]), passage=passage,
                 speaker=text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None,
-                slot=f"quote|{q.speaker}" if q.speaker else None, as_of=said[0].value if said else None)
+                slot=f"quote|{q.speaker}" if q.speaker else None, as_of=said[0].value if said else None,
+                form="reported" if q.reported else None)
 
 
 def extract_facts(layers: list[Layer]) -> list[Fact]:

@@ -31,6 +31,10 @@ _MIN_WORDS = 3
 #: What may follow a verb of saying that has no subject of its own ("وأضاف أن", "وتابع قائلا:").
 _NO_SUBJECT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "الي", "ايضا", "كذلك", "انهم"})
 _MARKS = set(":\"“”«»„")
+#: Words that open what a verb of saying reports («وأكد الوزير أن ...», «وحذر من أن ...»).
+_THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
+#: Reported speech shorter than this many words says too little to be a statement.
+_MIN_REPORTED = 5
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Quote:
     speaker_end: int | None = None
     role: str | None = None  # the speaker's role as written («وزير الداخلية»), if any
     kind: str | None = None  # person | org | role | anonymous
+    reported: bool = False  # reported speech («وحذر المحافظ من أن السلطات لن تسمح ...»), no marks
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -260,13 +265,11 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], names: list[NameMen
     quotes = []
     last: Speaker | None = None
     done = 0  # sentences read so far for the last speaker
+    marked = {bisect_right(sentence_starts, start - 1) - 1 for start, _ in spans}  # sentences with quote marks
     for start, end in spans:
         s0, s1 = _sentence_of(sentences, sentence_starts, start - 1, text)
         while done < len(sentences) and sentences[done][1] <= s0:  # speech between quotes
-            lo, hi = t.index(sentences[done][0]), t.index(sentences[done][1])
-            said = finder.speaker(lo, hi, sentences[done][1])
-            if isinstance(said, Speaker):
-                last = said
+            last = _speech(finder, sentences[done], last, None if done in marked else quotes)
             done += 1
         lo, hi = t.index(s0), t.index(start)
         found = finder.speaker(lo, hi, start)
@@ -278,7 +281,28 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], names: list[NameMen
             last = found
         sp = found if isinstance(found, Speaker) else None
         quotes.append(Quote(start, end, sp.key, sp.start, sp.end, sp.role, sp.kind) if sp else Quote(start, end, None))
-    return quotes
+    while done < len(sentences):
+        last = _speech(finder, sentences[done], last, None if done in marked else quotes)
+        done += 1
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _speech(finder: _Finder, sentence: tuple[int, int], last: Speaker | None, out: list[Quote] | None) -> Speaker | None:
+    """A sentence without quote marks: who it makes speak (the article's last speaker after it),
+    and what it reports after «أن» when a verb of saying stands before: «وحذر المحافظ من أن
+    السلطات لن تسمح بتحويل المطالب الاجتماعية إلى فوضى» gives that statement to the governor."""
+    t = finder.t
+    lo, hi = t.index(sentence[0]), t.index(sentence[1])
+    said = finder.speaker(lo, hi, sentence[1])
+    that = next((k for k in range(lo + 1, hi) if t.folded[k] in _THAT and finder.cues(lo, k)), None) \
+        if out is not None else None
+    if out is not None and that is not None and hi - that - 1 >= _MIN_REPORTED:
+        who = finder.speaker(lo, that, t.words[that][0])
+        who = last if who is True else who
+        if isinstance(who, Speaker):
+            start, end = t.words[that + 1][0], t.words[hi - 1][1]
+            out.append(Quote(start, end, who.key, who.start, who.end, who.role, who.kind, reported=True))
+    return said if isinstance(said, Speaker) else last
 
 
 def speaker_of(text: str, sentence_start: int, sentence_end: int,
