@@ -419,3 +419,18 @@ def test_a_figure_is_attributed_to_the_body_named_not_to_its_report(sentence: st
 ])
 def test_the_next_figures_noun_is_its_own(sentence: str, figure: str, event: str) -> None:
     assert _quantity(sentence, figure).frame.event == event
+
+
+def test_new_ones_added_to_a_toll_are_no_toll() -> None:
+    """«ارتفعت الحصيلة إلى 7 وفيات ... بعد انتشال جثتين جديدتين»: the two new bodies are an
+    increment, another measure than the toll they raised."""
+    sentence = "ارتفعت حصيلة الضحايا إلى 7 وفيات، بعد انتشال جثتين جديدتين خلال الليل."
+    assert _quantity(sentence, "7").frame.basis is None
+    assert _quantity(sentence, "جثتين").frame.basis == "increment"
+
+
+def test_the_previous_figures_noun_yields_to_a_word_after_the_figure() -> None:
+    """In «7 وفيات وعاملان في عداد المفقودين» the two are missing, not dead; with nothing after
+    the figure the shared noun still counts it («17 تسديدة مقابل 9 للأمل»)."""
+    assert _quantity("ارتفعت الحصيلة إلى 7 وفيات وعاملان في عداد المفقودين.", "عاملان").frame.event == "missing"
+    assert _quantity("وسدد الفريق 17 تسديدة مقابل 9 للأمل.", "9").frame.event == "shots"

@@ -244,7 +244,7 @@ class FrameReader:
         self._time(f, lo, hi, first)
         self._source(f)
         self._holder(f, lo, first, last)
-        self._basis(f, lo, hi, first)
+        self._basis(f, lo, hi, first, last)
         m = markers()
         if first >= 2 and self._find(first - 2, first, m.total) and self._part_of_same(f, first - 2):
             f.holder = "total"  # «37 مقعداً من أصل 120»: the whole, not another party's count
@@ -318,7 +318,10 @@ class FrameReader:
         for i in range(first - 1, max(lo, first - _BEFORE) - 1, -1):
             hit = self._event_at(i)
             if hit and i < first and measures(hit[0], counted, f.unit):  # a phrase may run into
-                found.append((first - i - hit[1], 0, i, hit))              # the qualifier («عن عمر يناهز 80»)
+                # the previous figure's own noun yields to a word after this one («7 وفيات وعاملان
+                # في عداد المفقودين»), but stays when nothing follows («17 تسديدة مقابل 9 للأمل»)
+                owned = _BEFORE if i and self._number_at(i - 1) else 0
+                found.append((first - i - hit[1] + owned, 0, i, hit))  # the qualifier («عن عمر يناهز 80»)
                 break
         # the counted noun itself, then after it; a predicate right after a participant noun says
         # what is counted of them («قرابة مئتي مهاجر على متن المركب» are on board)
@@ -431,13 +434,17 @@ class FrameReader:
                 f.spans["time"] = self._span(*hit)
                 return
 
-    def _basis(self, f: Frame, lo: int, hi: int, first: int) -> None:
+    def _basis(self, f: Frame, lo: int, hi: int, first: int, last: int) -> None:
         """What is measured of a set, said in the figure's clause: a rate's basis (annual,
         monthly, core) anywhere in it; the highest, lowest or a range only before the figure
-        («أكبرهم سناً 71 عاماً»; in «خمسة متهمين ... تتراوح بين 3 و7» the five are not a range)."""
+        («أكبرهم سناً 71 عاماً»; in «خمسة متهمين ... تتراوح بين 3 و7» the five are not a range);
+        new ones added to a count only right after it («جثتين جديدتين»)."""
         for name, phrases in markers().basis:
-            before_only = name in ("highest", "lowest", "range")
-            hit = self._find(lo, first if before_only else hi + 1, phrases)
+            if name == "increment":
+                lo_at, hi_at = last + 1, min(hi, last + 2) + 1
+            else:
+                lo_at, hi_at = lo, first if name in ("highest", "lowest", "range") else hi + 1
+            hit = self._find(lo_at, hi_at, phrases)
             if hit:
                 f.basis = name
                 f.spans["basis"] = self._span(*hit)
