@@ -344,6 +344,11 @@ class Differ:
             elif main:
                 self._add("single-source", slot, main, "")
             for scope, part in sorted(_by_scope(parts).items()):
+                place = scope not in ("earlier", "later", "part", "cumulative")
+                if place and len({f.article for f in part}) >= 2 and not self._ambiguous(part):
+                    kind, explanation = self._classify(part)  # one place told by several outlets
+                    self._add(kind, f"{slot}~{scope}", part, explanation)
+                    continue
                 others = [f for f in main if f.article not in {g.article for g in part}]
                 if not others:
                     self._add("single-source", f"{slot}~{scope}", part, "")
@@ -443,12 +448,29 @@ class Differ:
             if len({facts[i].value for i in mine}) == 1:  # two values of one outlet against one: no counterpart
                 for i in mine:
                     joins.join(i, j)
+        self._join_places(facts, joins)
         if clear:
             self._join_main_claim(facts, clear, joins)
         parts: dict[Hashable, list[Fact]] = defaultdict(list)
         for i, f in enumerate(facts):
             parts[joins.find(i)].append(f)
         return sorted(parts.values(), key=lambda p: min(self.order.index(f.article) * 10**9 + f.start for f in p))
+
+    @staticmethod
+    def _join_places(facts: list[Fact], joins: _Joins) -> None:
+        """Figures said of one named place are one claim when each outlet gives that place one
+        value: «سجلت مدينة تازروت 49.6 درجة» and «51,2 درجة» in «مدينة تازروت» are one reading."""
+        at: dict[str, list[int]] = defaultdict(list)
+        for i, f in enumerate(facts):
+            if f.frame and f.frame.place and f.frame.place != "wide" and not f.subset_of:
+                at[f.frame.place].append(i)
+        for same in at.values():
+            values: dict[str, set[object]] = defaultdict(set)
+            for i in same:
+                values[facts[i].article].add(facts[i].value)
+            if len(values) >= 2 and all(len(v) == 1 for v in values.values()):
+                for i in same[1:]:
+                    joins.join(i, same[0])
 
     def _join_main_claim(self, facts: list[Fact], clear: list[int], joins: _Joins) -> None:
         """An outlet that gives two values of the main claim's frame reports the main claim with

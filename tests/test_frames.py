@@ -434,3 +434,20 @@ def test_the_previous_figures_noun_yields_to_a_word_after_the_figure() -> None:
     the figure the shared noun still counts it («17 تسديدة مقابل 9 للأمل»)."""
     assert _quantity("ارتفعت الحصيلة إلى 7 وفيات وعاملان في عداد المفقودين.", "عاملان").frame.event == "missing"
     assert _quantity("وسدد الفريق 17 تسديدة مقابل 9 للأمل.", "9").frame.event == "shots"
+
+
+def test_a_place_that_recorded_a_reading_is_its_place_and_a_recent_past_perfect_is_no_earlier_level() -> None:
+    """«وسجلت مدينة تازروت 51,2 درجة» is Tazrout's reading; «وكانت تازروت قد سجلت أمس» tells
+    the story's own day in the past perfect, not a level before the news."""
+    recorded = _quantity("وسجلت مدينة تازروت 51,2 درجة مئوية.", "51,2", published="2025-06-17")
+    assert recorded.frame.place == "مدينه تازروت" and recorded.scope == []  # «مئوية» is the unit's
+    told = _quantity("وكانت مدينة تازروت قد سجلت أمس الإثنين 51,2 درجة مئوية.", "51,2", published="2025-06-17")
+    assert told.frame.time != "earlier"
+    before = _quantity("وكانت الحكومة قد رفعت الأسعار في أبريل بنسبة 10%.", "10")
+    assert before.frame.time == "earlier"
+    assert _quantity("بمقدار 0.5 نقطة مئوية.", "0.5").scope == ["ميوي"]  # a percentage point stays apart
+
+
+def test_a_range_above_normal_is_a_range_not_the_highest_reading() -> None:
+    sentence = "مع بقاء درجات الحرارة أعلى من معدلاتها الموسمية بما بين 8 و10 درجات."
+    assert _quantity(sentence, "8").frame.basis == "range"

@@ -42,6 +42,7 @@ class Markers:
     wide: tuple[tuple[str, ...], ...]
     only: frozenset[str]
     place_nouns: frozenset[str]
+    recorders: frozenset[str]
     provisional: tuple[tuple[str, ...], ...]
     updated: tuple[tuple[str, ...], ...]
     cumulative: tuple[tuple[str, ...], ...]
@@ -57,6 +58,7 @@ class Markers:
     item_measures: frozenset[str]
     earlier: tuple[tuple[str, ...], ...]
     pluperfect: frozenset[str]
+    recent: tuple[tuple[str, ...], ...]
     superlatives: frozenset[str]
     evolving: frozenset[str]
     evolving_fixed: frozenset[str]
@@ -76,6 +78,7 @@ def markers() -> Markers:
     return Markers(
         wide=_phrases(data["place"]["wide"]), only=frozenset(key(w) for w in data["place"]["only"]),
         place_nouns=frozenset(key(w) for w in data["place"]["nouns"]),
+        recorders=frozenset(key(w) for w in data["place"]["recorders"]),
         provisional=_phrases(data["time"]["provisional"]), updated=_phrases(data["time"]["updated"]),
         cumulative=_phrases(data["time"]["cumulative"]), source=_phrases(data["source"]["markers"]),
         not_source=frozenset(key(w) for w in data["source"]["between"]),
@@ -89,6 +92,7 @@ def markers() -> Markers:
         item_measures=frozenset(key(w) for w in data["item"]["measures"]),
         earlier=_phrases(data["time"]["earlier"]),
         pluperfect=frozenset(key(w) for w in data["time"]["pluperfect"]),
+        recent=_phrases(data["time"]["recent"]),
         superlatives=frozenset(key(w) for w in data["time"]["superlatives"]),
         evolving=frozenset(data["time"]["evolving"]), evolving_fixed=frozenset(data["time"]["fixed"]),
         provisional_too=frozenset(data["time"]["provisional_too"]),
@@ -240,7 +244,7 @@ class FrameReader:
         lo, hi = self.bounds[self.clause[first]]
         self._event(f, noun, inferred, (first, self._index(num_start) if ordinal else first, last), lo, hi)
         self._item(f, first)
-        self._place(f, last, hi)
+        self._place(f, first, last, hi)
         self._time(f, lo, hi, first)
         self._source(f)
         self._holder(f, lo, first, last)
@@ -380,15 +384,24 @@ class FrameReader:
         f.item = " ".join(_bare(w) for w in words)
         f.spans["item"] = self._span(i, len(words))
 
-    def _place(self, f: Frame, last: int, hi: int) -> None:
+    def _place(self, f: Frame, first: int, last: int, hi: int) -> None:
         """The whole country anywhere in the sentence; a local place right after the figure
-        («في بلدة X», «داخل المدينة», «بالمدينة»), or any place marked «وحدها»."""
+        («في بلدة X», «داخل المدينة», «بالمدينة»), or any place marked «وحدها»; a place that
+        recorded the figure, as the subject before it («وسجلت مدينة تازروت 51,2 درجة»)."""
         m = markers()
         wide = self._find(0, len(self.keys), m.wide)
         if wide:
             f.place = "wide"
             f.spans["place"] = self._span(*wide)
             return
+        lo = self.bounds[self.clause[first]][0]
+        for i in range(max(lo, 1), first - 1):
+            noun = _in(self.keys[i], m.place_nouns)
+            if noun and _bare(self.keys[i - 1]) in m.recorders | {_bare(r) for r in m.recorders} \
+                    and is_content(self.keys[i + 1]):
+                f.place = f"{noun} {self.keys[i + 1]}"
+                f.spans["place"] = self._span(i, 2)
+                return
         for i in range(last + 1, min(len(self.keys) - 1, last + 6) + 1):
             noun = _in(self.keys[i], m.place_nouns) or _in(noun_key(self.keys[i]), m.place_nouns)
             if noun is None:  # (plurals fold to the singular: «في خمس محافظات»)
@@ -414,7 +427,8 @@ class FrameReader:
                 return
         for i in range(0, first - 1):  # «وكانت الحكومة قد رفعت ... بنسبة 10%»
             qad = next((j for j in range(i + 1, min(first, i + 4)) if self.keys[j] == "قد"), None)
-            if _bare(self.keys[i]) in m.pluperfect and qad is not None and not _says(self.keys[qad + 1:qad + 2]):
+            if _bare(self.keys[i]) in m.pluperfect and qad is not None and not _says(self.keys[qad + 1:qad + 2]) \
+                    and not self._find(lo, hi + 1, m.recent):
                 f.time = "earlier"  # (not «كانت التنسيقية قد أكدت أن 15 ألفاً ...»: an earlier saying)
                 f.spans["time"] = self._span(i, 1)
                 return

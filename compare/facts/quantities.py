@@ -239,6 +239,11 @@ def scope_key(word: str) -> str:
     return stem + "ي"
 
 
+#: (noun, adjective) of a unit («درجة مئوية», «ميلاً بحرياً»): part of the figure, no scope of it.
+_UNIT_ADJECTIVES = frozenset((noun_key(key(n)), scope_key(key(a)))
+                             for n, a in (p.split() for p in _NAMING["unit_adjectives"]["pairs"]))
+
+
 def _is_nisba(word: str) -> bool:
     return bool(_NISBA.match(word)) and _bare(word) not in _STOP and word not in _STOP
 
@@ -444,7 +449,7 @@ class _Builder:
             if noun_key(self.word(k)) in _NOUNS:
                 break
             key = scope_key(self.word(k))
-            if key not in q.scope:
+            if key not in q.scope and (noun_key(self.word(noun_at)), key) not in _UNIT_ADJECTIVES:
                 q.scope.append(key)
             last = max(last, k)
             k += 1
