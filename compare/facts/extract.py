@@ -75,13 +75,10 @@ def _date_fact(layer: Layer, m: DateMention, fid: str, passage: str | None, read
     """A date with the event of its clause (what happened that day), so outlets' dates of one
     event meet: «ضرب زلزال فجر الإثنين» and «للزلزال الذي ضرب فجر اليوم الاثنين»."""
     text = layer.article.text
-    frame = reader.frame(m.start, m.end, m.start, None, None) if reader else None
-    if frame:  # where, whose and since when say nothing of a day
-        frame.holder = frame.place = frame.time = frame.basis = None
-        frame.spans = {k: v for k, v in frame.spans.items() if k in ("event", "source")}
-        if _AS_OF.search(text[max(0, m.start - 8):m.start]):  # «حتى صباح اليوم السبت»: when a count held,
-            frame.event = None                              # not when the event happened
-            frame.spans.pop("event", None)
+    frame = reader.frame(m.start, m.end, m.start, None, None, day=True) if reader else None
+    if frame and _AS_OF.search(text[max(0, m.start - 8):m.start]):  # «حتى صباح اليوم السبت»: when a
+        frame.event = None                                            # count held, not when it happened
+        frame.spans.pop("event", None)
     return Fact(id=fid, article=layer.article.id, start=m.start, end=m.end, text=text[m.start:m.end],
                 type="date", value=m.iso, time=m.time, passage=passage, frame=frame,
                 slot=f"date:{m.precision}", check="weekday" if m.weekday_ok is False else None)

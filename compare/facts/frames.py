@@ -234,15 +234,20 @@ class FrameReader:
         return [self.toks[i].start, self.toks[i + n - 1].end]
 
     def frame(self, start: int, end: int, num_start: int, noun: str | None, unit: str | None,
-              inferred: bool = False, ordinal: bool = False) -> Frame:
+              inferred: bool = False, ordinal: bool = False, day: bool = False) -> Frame:
         """The frame of the figure whose words are text[start:end] (its number at num_start);
-        an ``ordinal`` names an item of the noun before its number («الدقيقة 78»)."""
+        an ``ordinal`` names an item of the noun before its number («الدقيقة 78»). A ``day``
+        (a date or a time of day) has only an event and a source: where, whose and since when
+        say nothing of a day."""
         f = Frame(unit=unit, noun=None if noun in markers().people or inferred else noun)  # a borrowed noun says little
         if not self.toks:
             return f
         first, last = self._index(min(start, num_start)), self._index(max(start, end - 1))  # «متهماً واحداً»
         lo, hi = self.bounds[self.clause[first]]
         self._event(f, noun, inferred, (first, self._index(num_start) if ordinal else first, last), lo, hi)
+        if day:
+            self._source(f)
+            return f
         self._item(f, first)
         self._place(f, first, last, hi)
         self._time(f, lo, hi, first)
