@@ -342,3 +342,20 @@ def test_any_whitespace_or_punctuation_between_the_words_of_a_date_never_crashes
     text = "".join(w + gaps[i % len(gaps)] for i, w in enumerate(words))
     for mention in find_dates(text, date(2025, 12, 5)):
         assert 0 <= mention.start < mention.end <= len(text)
+
+
+def test_years_ago_is_a_year_and_dates_the_figures_of_its_sentence() -> None:
+    """«قبل ثماني سنوات» in an article of 2025 is 2017, and «أودى بحياة 6 أشخاص» beside it is that
+    year's toll, as one beside «عام 2017» is; «قبل نحو عشر سنوات» names no year to compare."""
+    from compare.facts import extract_facts
+    from compare.model import Article
+    from compare.textlayer import segment
+
+    def facts(text: str) -> list:
+        article = Article(id="x.txt", source="x.txt", text=text, published="2025-06-17")
+        return [f for f in extract_facts([segment(article)]) if f.type in ("date", "quantity")]
+
+    ago = facts("وشهدت المدينة انهياراً مماثلاً قبل ثماني سنوات أودى بحياة 6 أشخاص")
+    assert [(f.type, f.text, f.value) for f in ago] == [("date", "قبل ثماني سنوات", "2017"), ("quantity", "6 أشخاص", 6)]
+    assert ago[1].slot == "killed|year:2017"
+    assert [f.type for f in facts("وقع حادث مماثل قبل نحو عشر سنوات")] == ["quantity"]

@@ -96,6 +96,33 @@ def _inside(m: DateMention, times: list[ClockMention]) -> bool:
     return any(c.start <= m.start and m.end <= c.end for c in times)
 
 
+#: «قبل» right before a figure of years: «قبل ثماني سنوات» is a year, counted back from publication.
+_AGO = re.compile(r"قبل\s+$")
+_YEAR_NOUNS = frozenset({"سنه", "عام"})
+
+
+def _years_ago(text: str, q: Quantity, published: str | None) -> tuple[int, int] | None:
+    """The year «قبل ثماني سنوات» names (the publication year minus eight) and where its words
+    start, or None. Exact counts only: «قبل نحو عشر سنوات» is no year one can compare."""
+    if not published or q.noun not in _YEAR_NOUNS or q.noun_inferred or q.approx or q.bound or q.kind == "vague" \
+            or not float(q.value).is_integer() or not 1 <= q.value <= 100:
+        return None
+    before = _AGO.search(text, max(0, q.start - 8), q.start)
+    return (int(published[:4]) - int(q.value), before.start()) if before else None
+
+
+def _date_years_ago(facts: list[Fact]) -> None:
+    """A figure in a sentence dated «قبل ثماني سنوات» belongs to that year, as one beside «عام
+    2017» does (frames.py reads digit years itself): «أودى بحياة 6 أشخاص» is the earlier toll."""
+    years = {f.passage: f for f in facts if f.type == "date" and f.slot == "date:year" and f.text.startswith("قبل")}
+    for f in facts:
+        if f.type == "quantity" and f.passage in years and f.frame and f.frame.time is None:
+            ago = years[f.passage]
+            f.frame.time = f"year:{ago.value}"
+            f.frame.spans["time"] = [ago.start, ago.end]
+            f.slot = _slot(f.frame)
+
+
 def _reads_as_year(q: Quantity) -> bool:
     """A bare 4-digit number between 1900 and 2100 with no counted noun of its own ("أوسكار 2018")."""
     return (q.noun is None or q.noun_inferred) and q.unit is None and not (q.approx or q.bound) \
@@ -165,9 +192,14 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
             before = bisect_left(date_starts, q.num_end)  # dates starting before the number ends
             if before and reach[before - 1] > q.num_start:  # one of them overlaps it
                 continue
+            ago = _years_ago(text, q, layer.article.published)
             if _reads_as_year(q):
                 year = dt.date(int(q.value), 1, 1)
                 found.append((q.num_start, "d", DateMention(q.num_start, q.num_end, year, "year", explicit_year=True)))
+            elif ago:
+                year, start = ago
+                found.append((start, "d", DateMention(start, q.end, dt.date(year, 1, 1), "year", relative=True,
+                                                      time="past")))
             else:
                 found.append((q.start, "q", q))
         mentions = find_names(text, names)
@@ -201,6 +233,7 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
             elif isinstance(item, Quote):
                 facts.append(_quote_fact(layer, item, fid, passage, days))
     _mark_stages(facts, readers)
+    _date_years_ago(facts)
     return facts
 
 

@@ -446,8 +446,8 @@ class _Builder:
         """Collect nisba adjectives right after the noun; return the last token used."""
         k = noun_at + 1
         while k < len(self.toks) and k - noun_at <= 3 and _is_word(self.toks[k]) and _is_nisba(self.word(k)):
-            if noun_key(self.word(k)) in _NOUNS:
-                break
+            if noun_key(self.word(k)) in _NOUNS or event_at([self.word(j) for j in range(k, min(k + 3, len(self.toks)))], 0):
+                break  # a noun, or a verb ending in ى that opens an event («أودى بحياة»)
             key = scope_key(self.word(k))
             if key not in q.scope and (noun_key(self.word(noun_at)), key) not in _UNIT_ADJECTIVES:
                 q.scope.append(key)
