@@ -157,6 +157,10 @@ def _add_evidence(unit: Unit, f: Fact) -> None:
             slot = f"{'hour' if f.slot == 'date:hour' else 'date'}|{f.frame.event}"
             unit.slots.add(slot)
             unit.values[slot].add(str(f.value))
+    elif f.type == "score":  # one match, one result: «بنتيجة 2-1» and «بهدفين لهدف» tell one claim
+        unit.numbers.add(str(f.value))
+        unit.slots.add("score")
+        unit.values["score"].add(str(f.value))
     elif f.type == "name" and f.value:
         unit.names.add(str(f.value))
     elif f.type == "quote" and f.value and f.form != "reported":  # reported speech is no copied wording

@@ -721,6 +721,21 @@ class Differ:
             elif "conflict" not in kinds:
                 self._add("compatible", slot, facts, "ساعة تقريبية قريبة من الأخرى", label=label)
 
+    def score_rows(self) -> None:
+        """The result of a match across outlets («بنتيجة 2-1», «بهدفين لهدف», «(٢-١)»): an outlet
+        that gives one result meets the others'; results that differ conflict only in aligned
+        passages (an article also tells earlier matches and the half-time score)."""
+        scores = sorted((f for f in self.facts if f.type == "score"), key=lambda f: (self.order.index(f.article), f.start))
+        if len({f.article for f in scores}) < 2:
+            return
+        if self._ambiguous(scores) or not self._aligned_apart(scores):
+            for row in self._shared(scores):
+                self._add("agreement", "score", row, "النتيجة نفسها في المصادر", label="نتيجة المباراة")
+        elif len({f.value for f in scores}) == 1:
+            self._add("agreement", "score", scores, "النتيجة نفسها في المصادر", label="نتيجة المباراة")
+        else:
+            self._add("conflict", "score", scores, "نتيجتان مختلفتين للمباراة نفسها", label="نتيجة المباراة")
+
     def _aligned_apart(self, facts: list[Fact]) -> bool:
         """Every two days that differ stand in aligned passages and look the same way (both
         past or both ahead): the outlets tell one claim. An event class alone («the fires») holds
@@ -940,6 +955,7 @@ def diff(articles: list[Article], groups: list[Group], facts: list[Fact]) -> tup
     differ.slot_rows()
     differ.date_rows()
     differ.hour_rows()
+    differ.score_rows()
     differ.speaker_rows()
     differ.group_rows()
     return differ.finish(), differ.warnings

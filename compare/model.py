@@ -127,8 +127,8 @@ class Fact:
     start: int
     end: int
     text: str
-    type: str  # quantity | date | name | quote
-    value: Any  # number, ISO date string, name key, or quote key
+    type: str  # quantity | date | score | name | quote
+    value: Any  # number, ISO date string (HH:MM for a time of day), «2-1» for a score, name key, or quote key
     low: float | None = None  # ranges: vague quantities (عشرات = 20..99) and bounds
     high: float | None = None
     approx: bool = False

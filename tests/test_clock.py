@@ -53,3 +53,34 @@ def test_the_hour_of_an_accident_meets_in_every_outlets_clock_and_words() -> Non
     (row,) = [d for d in out["discrepancies"] if d["slot"] == "hour:accidents"]
     assert row["kind"] == "conflict"
     assert sorted(v["value"] for v in row["values"]) == ["05:40", "05:40", "05:40", "06:15"]
+
+
+@pytest.mark.parametrize(("text", "written", "value"), [
+    ("بعد فوزه على الأمل بنتيجة 2-1 في المباراة", "بنتيجة 2-1", "2-1"),
+    ("لتنتهي المباراة بهدفين لهدف لصالح الشعلة", "بهدفين لهدف", "2-1"),
+    ("بعد فوزه على الأمل بهدفين مقابل هدف", "بهدفين مقابل هدف", "2-1"),
+    ("بفوز الشعلة على الأمل (٢-١) على استاد الواحة", "(٢-١)", "2-1"),
+    ("خسر الفريق 1-3 بنتيجة 1-3", "بنتيجة 1-3", "3-1"),  # the winner's goals first
+    ("فاز بهدف نظيف", "بهدف نظيف", "1-0"),
+    ("انتهت المباراة بالتعادل السلبي", "بالتعادل السلبي", "0-0"),
+])
+def test_match_results_in_digits_and_words(text: str, written: str, value: str) -> None:
+    from compare.facts.scores import find_scores
+
+    (r,) = find_scores(text)
+    assert (text[r.start:r.end], r.value) == (written, value)
+
+
+@pytest.mark.parametrize("text", ["المواد (12-14) من القانون", "كوفيد-19", "في الفترة 2020-2021", "الطريق 5-6"])
+def test_a_dash_between_numbers_is_no_result_without_a_match(text: str) -> None:
+    from compare.facts.scores import find_scores
+
+    assert find_scores(text) == []
+
+
+def test_one_result_written_four_ways_is_one_agreement() -> None:
+    """d4: «بنتيجة 2-1», «بهدفين لهدف», «بهدفين مقابل هدف» and «(٢-١)» are one result."""
+    folder = Path(__file__).resolve().parent / "data" / "devset" / "d4_football_final"
+    out = run_story(Story(folder.name, folder, folder / "gold.json")).output
+    row = next(d for d in out["discrepancies"] if d["slot"] == "score" and len(d["values"]) == 4)
+    assert row["kind"] == "agreement" and {v["value"] for v in row["values"]} == {"2-1"}

@@ -23,6 +23,7 @@ from .lexicon import event_at, noun_event
 from .names import NameMention, find_names, gazetteer
 from .quantities import DURATION_NOUNS, STAGE_NOUNS, Quantity, find_quantities
 from .quotes import Quote, find_quotes
+from .scores import ScoreMention, find_scores
 
 
 def is_duration(fact: Fact) -> bool:
@@ -89,6 +90,14 @@ def _clock_fact(layer: Layer, c: ClockMention, fid: str, passage: str | None, re
     fact = _date_fact(layer, DateMention(c.start, c.end, None, "hour"), fid, passage, reader)
     fact.value, fact.approx, fact.unit = c.value, c.approx, c.zone
     return fact
+
+
+def _score_fact(layer: Layer, r: ScoreMention, fid: str, passage: str | None, reader: FrameReader | None) -> Fact:
+    """A match result («بنتيجة 2-1», «بهدفين لهدف»): the winner's goals first."""
+    text = layer.article.text
+    frame = reader.frame(r.start, r.end, r.start, None, None, day=True) if reader else None
+    return Fact(id=fid, article=layer.article.id, start=r.start, end=r.end, text=text[r.start:r.end],
+                type="score", value=r.value, passage=passage, frame=frame, slot="score")
 
 
 def _inside(m: DateMention, times: list[ClockMention]) -> bool:
@@ -182,12 +191,13 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
         starts = [p.start for p in layer.passages]
         by_id = {p.id: p for p in layer.passages}
         times = find_times(text)
+        scores = find_scores(text)
         dates = [m for m in find_dates(text, _published(layer)) if not m.latin and not _inside(m, times)]
-        taken = sorted([(m.start, m.end) for m in dates] + [(c.start, c.end) for c in times])
+        taken = sorted([(m.start, m.end) for m in dates] + [(c.start, c.end) for c in times + scores])
         date_starts = [start for start, _ in taken]
         reach = list(accumulate((end for _, end in taken), max))  # furthest end of the dates so far
-        found: list[tuple[int, str, DateMention | ClockMention | Quantity | NameMention | Quote]] = [
-            (m.start, "d", m) for m in dates] + [(c.start, "c", c) for c in times]
+        found: list[tuple[int, str, DateMention | ClockMention | ScoreMention | Quantity | NameMention | Quote]] = [
+            (m.start, "d", m) for m in dates] + [(c.start, "c", c) for c in times] + [(r.start, "r", r) for r in scores]
         for q in find_quantities(text):
             before = bisect_left(date_starts, q.num_end)  # dates starting before the number ends
             if before and reach[before - 1] > q.num_start:  # one of them overlaps it
@@ -215,10 +225,13 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
             fid = f"a{n}-{kind}{i}"
             passage = _passage_of(layer, starts, start)
             sentence = by_id.get(passage or "")
-            if passage and sentence and passage not in readers and isinstance(item, DateMention | ClockMention | Quantity):
+            if passage and sentence and passage not in readers and \
+                    isinstance(item, DateMention | ClockMention | ScoreMention | Quantity):
                 readers[passage] = FrameReader(text, sentence.start, sentence.end, year)
             if isinstance(item, ClockMention):
                 facts.append(_clock_fact(layer, item, fid, passage, readers.get(passage or "")))
+            elif isinstance(item, ScoreMention):
+                facts.append(_score_fact(layer, item, fid, passage, readers.get(passage or "")))
             elif isinstance(item, DateMention):
                 facts.append(_date_fact(layer, item, fid, passage, readers.get(passage or "")))
                 if item.precision == "day":
