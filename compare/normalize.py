@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -84,3 +84,9 @@ def word_key(word: str) -> str:
 def name_key(text: str) -> str:
     """Key for names: like :func:`key` but keeps ى so that على and علي stay apart."""
     return keyed(text, yeh=False).key
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of already-keyed words, longest first (so «الحادية عشرة» wins over a
+    word it starts with)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

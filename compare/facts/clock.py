@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize import keyed
+from ..normalize import alternation, keyed
 
 #: Ordinal hours as the matching key spells them (longest first: الحاديه عشره before الحاديه).
 _HOURS = {"الحاديه عشره": 11, "الثانيه عشره": 12, "الاولي": 1, "الواحده": 1, "الثانيه": 2, "الثالثه": 3,
@@ -29,23 +29,19 @@ _ZONES = {"بتوقيت غرينتش": "gmt", "بتوقيت جرينتش": "gmt"
           "بالتوقيت المحلي للبلاد": "local", "بتوقيت البلاد": "local"}
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-
-
 _QUAL = r"(?:(?P<approx>نحو|قرابه|حوالي|حوالى|زهاء|تقريبا)\s+)?"
 # «فجراً» is the time's; «من صباح اليوم» only tells its half of the day: the words stay the day's
-_PART = rf"(?:\s+(?P<part>{_alt(_PARTS)})(?!\w)|(?=\s+من\s+(?P<later>{_alt(_PARTS)})(?!\w)))?"
-_ZONE = rf"(?:\s+(?P<zone>{_alt(_ZONES)})(?!\w))?"
-_WORD_MIN = rf"(?:\s+(?P<wmin>{_alt(_MINUTES)})|\s+و\s*(?:(?P<dmin>\d{{1,2}})|(?P<tmin>{_alt(_MINUTE_WORDS)}))\s+دقيقه)?"
+_PART = rf"(?:\s+(?P<part>{alternation(_PARTS)})(?!\w)|(?=\s+من\s+(?P<later>{alternation(_PARTS)})(?!\w)))?"
+_ZONE = rf"(?:\s+(?P<zone>{alternation(_ZONES)})(?!\w))?"
+_WORD_MIN = rf"(?:\s+(?P<wmin>{alternation(_MINUTES)})|\s+و\s*(?:(?P<dmin>\d{{1,2}})|(?P<tmin>{alternation(_MINUTE_WORDS)}))\s+دقيقه)?"
 _PATTERNS = [
     # «الساعة 03:12», «عند الساعة ٤:٣٠ فجراً»
     re.compile(rf"{_QUAL}(?:ال)?ساعه\s+(?P<h>\d{{1,2}})\s*[:.]\s*(?P<m>\d{{2}})(?!\d){_PART}{_ZONE}"),
     # «الساعة الثالثة و12 دقيقة», «الساعة العاشرة صباحاً»
-    re.compile(rf"{_QUAL}(?:ال)?ساعه\s+(?P<w>{_alt(_HOURS)})(?!\w){_WORD_MIN}{_PART}{_ZONE}"),
+    re.compile(rf"{_QUAL}(?:ال)?ساعه\s+(?P<w>{alternation(_HOURS)})(?!\w){_WORD_MIN}{_PART}{_ZONE}"),
     # «قرابة الرابعة والنصف فجراً», «نحو السادسة صباحاً»: no «الساعة», so the part of the day is needed
-    re.compile(rf"{_QUAL}(?<!\w)(?P<w>{_alt(_HOURS)}){_WORD_MIN}"
-               rf"(?:\s+(?P<part>{_alt(_PARTS)})(?!\w)|(?=\s+من\s+(?P<later>{_alt(_PARTS)})(?!\w))){_ZONE}"),
+    re.compile(rf"{_QUAL}(?<!\w)(?P<w>{alternation(_HOURS)}){_WORD_MIN}"
+               rf"(?:\s+(?P<part>{alternation(_PARTS)})(?!\w)|(?=\s+من\s+(?P<later>{alternation(_PARTS)})(?!\w))){_ZONE}"),
 ]
 
 

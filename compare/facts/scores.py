@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize import keyed
+from ..normalize import alternation, keyed
 
 #: Goals in words as the matching key spells them, after the preposition ب or ل.
 _GOALS = {"هدف": 1, "هدفين": 2, "ثلاثه اهداف": 3, "اربعه اهداف": 4, "خمسه اهداف": 5, "سته اهداف": 6}
@@ -20,13 +20,9 @@ _NIL = ("نظيف", "نظيفه", "نظيفين", "نظيفتين", "دون رد
 _MATCH_WORDS = re.compile(r"(?:فوز|فاز|تغلب|خسر|خساره|هزم|هزيمه|تعادل|مباراه|لقاء|نتيجه|مواجهه)")
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-
-
 _DIGITS = re.compile(r"(?P<lead>ب?(?:ال)?نتيجه\s*:?\s*)?\(?\s*(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})(?:\s*\))?(?![\d.,])")
-_WORDS = re.compile(rf"(?<!\w)ب(?P<a>{_alt(_GOALS)})\s+(?:(?:مقابل\s+)|ل)(?P<b>{_alt(_GOALS)})(?!\w)")
-_CLEAN = re.compile(rf"(?<!\w)ب(?P<a>{_alt(_GOALS)})\s+(?:{_alt(_NIL)})(?!\w)")
+_WORDS = re.compile(rf"(?<!\w)ب(?P<a>{alternation(_GOALS)})\s+(?:(?:مقابل\s+)|ل)(?P<b>{alternation(_GOALS)})(?!\w)")
+_CLEAN = re.compile(rf"(?<!\w)ب(?P<a>{alternation(_GOALS)})\s+(?:{alternation(_NIL)})(?!\w)")
 _GOALLESS = re.compile(r"(?<!\w)[بو]?(?:ال)?تعادل(?:ا)?\s+(?:ال)?سلبي(?:ا)?(?!\w)")
 
 
