@@ -697,6 +697,29 @@ class Differ:
             else:
                 self._add("conflict", slot, facts, "الحدث نفسه منسوب إلى يومين مختلفين", label=label)
 
+    def unframed_day_rows(self) -> None:
+        """Days whose sentences name no event class, in one aligned claim: outlets that give the
+        same day agree («فرّقت قوات الأمن المحتجين عصر اليوم الجمعة» / «أمس الجمعة»), one row
+        however many groups link them. Different days are not compared: nothing says which
+        happening each dates."""
+        days = [f for f in self.facts if f.type == "date" and f.slot == "date:day" and f.passage
+                and not (f.frame and (f.frame.event or f.frame.stage)) and not _future(f)]
+        joins = _Joins(f.id for f in days)
+        for a, b in combinations(days, 2):
+            if a.article != b.article and a.value == b.value and self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""]:
+                joins.join(a.id, b.id)
+        rows: dict[Hashable, list[Fact]] = defaultdict(list)
+        for f in days:
+            rows[joins.find(f.id)].append(f)
+        for row in rows.values():
+            if len({f.article for f in row}) < 2:
+                continue
+            row.sort(key=lambda f: (self.order.index(f.article), f.start))
+            first = row[0]
+            sentence = next(p for g in self.groups for p in g.passages if p.id == first.passage)
+            words = _excerpt(self.articles[first.article].text[sentence.start:first.start], 4)
+            self._add("agreement", f"date@{first.id}", row, "اليوم نفسه في المصادر", label=f"تاريخ: {words}")
+
     def hour_rows(self) -> None:
         """Hours of one event across outlets, in the clock each wrote: «03:12 بالتوقيت المحلي» and
         «02:12 بتوقيت غرينتش» are one moment when their minutes agree (the offset is whole hours).
@@ -954,6 +977,7 @@ def diff(articles: list[Article], groups: list[Group], facts: list[Fact]) -> tup
     differ = Differ(articles, groups, facts)
     differ.slot_rows()
     differ.date_rows()
+    differ.unframed_day_rows()
     differ.hour_rows()
     differ.score_rows()
     differ.speaker_rows()

@@ -253,3 +253,17 @@ def test_a_forecast_day_is_the_next_happening_not_a_second_day_of_this_one() -> 
     ahead = next(d for d in rows if d["slot"] == "date:rainfall~ahead")
     assert {v["value"] for v in storm["values"]} == {"2025-11-18"} and len(storm["values"]) == 3
     assert {v["value"] for v in ahead["values"]} == {"2025-11-21"}
+
+
+def test_the_same_day_in_one_claim_agrees_even_when_no_event_class_names_it() -> None:
+    """d6: the verdict day «أمس الأربعاء» / «اليوم الأربعاء» in three outlets' aligned sentences
+    is one agreement row, however many groups link them; different days would not be compared."""
+    from pathlib import Path
+
+    from bench.accuracy import Story, run_story
+
+    folder = Path(__file__).resolve().parent / "data" / "devset" / "d6_court_verdict"
+    rows = [d for d in run_story(Story(folder.name, folder, folder / "gold.json")).output["discrepancies"]
+            if d["slot"].startswith("date@")]
+    assert len(rows) == 1 and rows[0]["kind"] == "agreement"
+    assert len({v["article"] for v in rows[0]["values"]}) == 3 and len({v["value"] for v in rows[0]["values"]}) == 1
