@@ -28,13 +28,12 @@ from compare.corpus.store import Store
 from compare.corpus.stories import Clusterer, Thresholds
 from compare.settings import Settings
 
+from .accuracy import DEVSET, EXTRA, SEEDS
 from .corpus import feed, write_feed
 
-ROOT = Path(__file__).resolve().parent.parent
 #: The real-text stories: each folder is one event (the seeds are one story too); the dev stories
-#: and the two extra ones annotated apart from them.
-REAL = [ROOT / "seeds", *sorted(p for folder in ("devset", "extra") for p in (ROOT / "tests/data" / folder).iterdir()
-                                if p.is_dir())]
+#: and the extra ones annotated apart from them (the held-out ones stay out of every fit).
+REAL = [SEEDS, *sorted(p for folder in (DEVSET, EXTRA) for p in folder.iterdir() if p.is_dir())]
 
 
 def background_feed(path: Path, size: int) -> None:

@@ -225,9 +225,11 @@ class Differ:
         self.warnings: list[str] = []
         self.by_id = {f.id: f for f in facts}
         self.groups_of: dict[str, set[str]] = defaultdict(set)  # passage -> the groups it stands in
+        self.passages: dict[str, Passage] = {}  # the aligned passages by id
         for g in groups:
             for p in g.passages:
                 self.groups_of[p.id].add(g.id)
+                self.passages[p.id] = p
         self.wholes = {f.subset_of for f in facts if f.subset_of}
         self.nouns = _written_nouns(articles, {f.noun for f in facts if f.noun})
         self.paragraphs = {a.id: paragraphs(a.text) for a in articles}
@@ -365,8 +367,7 @@ class Differ:
         stands in two groups, and its «الدقيقة 78» must meet another outlet's «هدف الفوز في الدقيقة
         81», not the equaliser's minute its sentence also tells. Ordinals that name items of no
         known event («جولته الأولى», «الجولة الرابعة») are one claim only when they are one item."""
-        passages = {p.id: p for g in self.groups for p in g.passages}
-        words = {f.id: self._clause_words(f, passages[f.passage]) for f in local if f.passage in passages}
+        words = {f.id: self._clause_words(f, self.passages[f.passage]) for f in local if f.passage in self.passages}
         near: dict[tuple[str, str], list[Fact]] = defaultdict(list)  # (slot, group) -> its figures
         for f in local:
             for g in self.groups_of[f.passage or ""]:
@@ -679,35 +680,47 @@ class Differ:
             if len({f.article for f in facts}) < 2:
                 continue
             facts.sort(key=lambda f: (self.order.index(f.article), f.start))
-            slot = f"date:{event}"
             label = "تاريخ: " + self._event_words(facts[0], event)
-            if self._ambiguous(facts):
-                for row in self._shared(facts):
-                    self._add("agreement", slot, row, "اليوم نفسه في المصادر", label=label)
-            elif len({f.value for f in facts}) == 1:
-                self._add("agreement", slot, facts, "اليوم نفسه في المصادر", label=label)
-            elif not event.endswith("#1") and (not self._aligned_apart(facts) or not self._worded_alike(facts)):
-                for row in self._shared(facts):
-                    self._add("agreement", slot, row, "اليوم نفسه في المصادر", label=label)
-            elif self._same_words_other_dates(facts):
+            apart = self._values_differ(facts) and (event.endswith("#1") or (self._aligned_apart(facts) and self._worded_alike(facts)))
+            if apart and self._same_words_other_dates(facts):
                 dates = "، ".join(f"{self.articles[f.article].label} ({self.articles[f.article].published})"
                                   for f in facts)
                 self.warnings.append(f"{label}: كتبت المصادر الكلمات نفسها «{facts[0].text}» لكن تواريخ نشرها "
                                      f"المستنتجة تختلف ({dates})، فاختلف اليوم المحسوب — تحقّق من تاريخ النشر")
-            else:
-                self._add("conflict", slot, facts, "الحدث نفسه منسوب إلى يومين مختلفين", label=label)
+                continue
+            self._one_happening(f"date:{event}", facts, label, apart, "اليوم نفسه في المصادر",
+                                "الحدث نفسه منسوب إلى يومين مختلفين")
+
+    def _values_differ(self, facts: list[Fact]) -> bool:
+        """The outlets give different values, each one value: what may be a conflict."""
+        return len({f.value for f in facts}) > 1 and not self._ambiguous(facts)
+
+    def _one_happening(self, slot: str, facts: list[Fact], label: str, apart: bool, same: str, other: str) -> None:
+        """Outlets' values of one happening (a day, a result): a conflict when they stand
+        ``apart`` as one claim told with different values; else each value two or more outlets
+        give is an agreement."""
+        if apart:
+            self._add("conflict", slot, facts, other, label=label)
+            return
+        for row in self._shared(facts):
+            self._add("agreement", slot, row, same, label=label)
 
     def unframed_day_rows(self) -> None:
         """Days whose sentences name no event class, in one aligned claim: outlets that give the
         same day agree («فرّقت قوات الأمن المحتجين عصر اليوم الجمعة» / «أمس الجمعة»), one row
         however many groups link them. Different days are not compared: nothing says which
         happening each dates."""
-        days = [f for f in self.facts if f.type == "date" and f.slot == "date:day" and f.passage
+        days = [f for f in self.facts if f.type == "date" and f.slot == "date:day" and f.passage in self.passages
                 and not (f.frame and (f.frame.event or f.frame.stage)) and not _future(f)]
+        in_group: dict[str, list[Fact]] = defaultdict(list)
+        for f in days:
+            for g in self.groups_of[f.passage or ""]:
+                in_group[g].append(f)
         joins = _Joins(f.id for f in days)
-        for a, b in combinations(days, 2):
-            if a.article != b.article and a.value == b.value and self.groups_of[a.passage or ""] & self.groups_of[b.passage or ""]:
-                joins.join(a.id, b.id)
+        for told in in_group.values():
+            for a, b in combinations(told, 2):
+                if a.article != b.article and a.value == b.value:
+                    joins.join(a.id, b.id)
         rows: dict[Hashable, list[Fact]] = defaultdict(list)
         for f in days:
             rows[joins.find(f.id)].append(f)
@@ -716,8 +729,7 @@ class Differ:
                 continue
             row.sort(key=lambda f: (self.order.index(f.article), f.start))
             first = row[0]
-            sentence = next(p for g in self.groups for p in g.passages if p.id == first.passage)
-            words = _excerpt(self.articles[first.article].text[sentence.start:first.start], 4)
+            words = _excerpt(self.articles[first.article].text[self.passages[first.passage or ""].start:first.start], 4)
             self._add("agreement", f"date@{first.id}", row, "اليوم نفسه في المصادر", label=f"تاريخ: {words}")
 
     def hour_rows(self) -> None:
@@ -751,13 +763,8 @@ class Differ:
         scores = sorted((f for f in self.facts if f.type == "score"), key=lambda f: (self.order.index(f.article), f.start))
         if len({f.article for f in scores}) < 2:
             return
-        if self._ambiguous(scores) or not self._aligned_apart(scores):
-            for row in self._shared(scores):
-                self._add("agreement", "score", row, "النتيجة نفسها في المصادر", label="نتيجة المباراة")
-        elif len({f.value for f in scores}) == 1:
-            self._add("agreement", "score", scores, "النتيجة نفسها في المصادر", label="نتيجة المباراة")
-        else:
-            self._add("conflict", "score", scores, "نتيجتان مختلفتين للمباراة نفسها", label="نتيجة المباراة")
+        self._one_happening("score", scores, "نتيجة المباراة", self._values_differ(scores) and self._aligned_apart(scores),
+                            "النتيجة نفسها في المصادر", "نتيجتان مختلفتان للمباراة نفسها")
 
     def _aligned_apart(self, facts: list[Fact]) -> bool:
         """Every two days that differ stand in aligned passages and look the same way (both

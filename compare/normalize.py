@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Protocol, TypeVar
 
 #: Arabic-Indic (U+0660..) and Persian/Extended (U+06F0..) digits to ASCII.
 DIGITS = {ord("٠") + i: str(i) for i in range(10)} | {ord("۰") + i: str(i) for i in range(10)}
@@ -84,6 +85,24 @@ def word_key(word: str) -> str:
 def name_key(text: str) -> str:
     """Key for names: like :func:`key` but keeps ى so that على and علي stay apart."""
     return keyed(text, yeh=False).key
+
+
+class _Spanned(Protocol):
+    start: int
+    end: int
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+def earliest_longest(found: Iterable[S]) -> list[S]:
+    """Matches of several patterns over one text without overlaps: the earliest wins, then the
+    longest («الساعة الثالثة و12 دقيقة» over «الثالثة»)."""
+    chosen: list[S] = []
+    for m in sorted(found, key=lambda m: (m.start, -m.end)):
+        if not chosen or m.start >= chosen[-1].end:
+            chosen.append(m)
+    return chosen
 
 
 def alternation(words: Iterable[str]) -> str:

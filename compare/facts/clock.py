@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize import alternation, keyed
+from ..normalize import alternation, earliest_longest, keyed
 
 #: Ordinal hours as the matching key spells them (longest first: الحاديه عشره before الحاديه).
 _HOURS = {"الحاديه عشره": 11, "الثانيه عشره": 12, "الاولي": 1, "الواحده": 1, "الثانيه": 2, "الثالثه": 3,
@@ -31,7 +31,8 @@ _ZONES = {"بتوقيت غرينتش": "gmt", "بتوقيت جرينتش": "gmt"
 
 _QUAL = r"(?:(?P<approx>نحو|قرابه|حوالي|حوالى|زهاء|تقريبا)\s+)?"
 # «فجراً» is the time's; «من صباح اليوم» only tells its half of the day: the words stay the day's
-_PART = rf"(?:\s+(?P<part>{alternation(_PARTS)})(?!\w)|(?=\s+من\s+(?P<later>{alternation(_PARTS)})(?!\w)))?"
+_SAID_PART = rf"(?:\s+(?P<part>{alternation(_PARTS)})(?!\w)|(?=\s+من\s+(?P<later>{alternation(_PARTS)})(?!\w)))"
+_PART = rf"{_SAID_PART}?"
 _ZONE = rf"(?:\s+(?P<zone>{alternation(_ZONES)})(?!\w))?"
 _WORD_MIN = rf"(?:\s+(?P<wmin>{alternation(_MINUTES)})|\s+و\s*(?:(?P<dmin>\d{{1,2}})|(?P<tmin>{alternation(_MINUTE_WORDS)}))\s+دقيقه)?"
 _PATTERNS = [
@@ -40,8 +41,7 @@ _PATTERNS = [
     # «الساعة الثالثة و12 دقيقة», «الساعة العاشرة صباحاً»
     re.compile(rf"{_QUAL}(?:ال)?ساعه\s+(?P<w>{alternation(_HOURS)})(?!\w){_WORD_MIN}{_PART}{_ZONE}"),
     # «قرابة الرابعة والنصف فجراً», «نحو السادسة صباحاً»: no «الساعة», so the part of the day is needed
-    re.compile(rf"{_QUAL}(?<!\w)(?P<w>{alternation(_HOURS)}){_WORD_MIN}"
-               rf"(?:\s+(?P<part>{alternation(_PARTS)})(?!\w)|(?=\s+من\s+(?P<later>{alternation(_PARTS)})(?!\w))){_ZONE}"),
+    re.compile(rf"{_QUAL}(?<!\w)(?P<w>{alternation(_HOURS)}){_WORD_MIN}{_SAID_PART}{_ZONE}"),
 ]
 
 
@@ -82,9 +82,4 @@ def find_times(text: str) -> list[ClockMention]:
                 continue
             start, end = kt.span(*m.span())
             found.append(ClockMention(start, end, value, bool(g.get("approx")), _ZONES.get(g.get("zone") or "")))
-    found.sort(key=lambda c: (c.start, -c.end))
-    chosen: list[ClockMention] = []
-    for c in found:
-        if not chosen or c.start >= chosen[-1].end:
-            chosen.append(c)
-    return chosen
+    return earliest_longest(found)

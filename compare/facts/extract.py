@@ -21,6 +21,7 @@ from .dates import DateMention, find_dates
 from .frames import FrameReader
 from .lexicon import event_at, noun_event
 from .names import NameMention, find_names, gazetteer
+from .numbers import scale_of
 from .quantities import DURATION_NOUNS, STAGE_NOUNS, Quantity, find_quantities
 from .quotes import Quote, find_quotes
 from .scores import ScoreMention, find_scores
@@ -44,11 +45,9 @@ def _passage_of(layer: Layer, starts: list[int], offset: int) -> str | None:
 
 #: «حتى» or «لغاية» right before a date: the moment a figure held, not the day of an event.
 _AS_OF = re.compile(r"(?:حتى|لغاية|إلى غاية)\s*$")
-#: Scale words: «45 ألفاً من المشجعين» counts the fans, it is not a part of them.
 #: «بعد/عقب/إثر» between a named stage and a figure: the figure is what came before the stage
 #: («المرحلة الثانية غداً بعد إطلاق 39 أسيراً»); «بعد غد» is a day, not an order.
 _AFTER_WORD = re.compile(r"(?<!\w)(?:بعد(?!\s*غد)|عقب|إثر|اثر)(?!\w)")
-_SCALE = re.compile("ألف|آلاف|الاف|الف|مليون|ملايين|مليار|مليارات")
 
 
 def _quantity_fact(layer: Layer, q: Quantity, fid: str, passage: str | None, whole: str | None,
@@ -61,7 +60,7 @@ def _quantity_fact(layer: Layer, q: Quantity, fid: str, passage: str | None, who
         if reader else None
     if frame and reader:
         reader.absorb(frame, q.num_start)
-        frame.part = q.subset or (q.partitive and (not _SCALE.search(text[q.num_start:q.num_end]) or any(
+        frame.part = q.subset or (q.partitive and (scale_of(text[q.num_start:q.num_end]) == 1 or any(
             f.frame and f.frame.event == frame.event and float(f.value) > q.value for f in earlier)))
     return Fact(
         id=fid, article=layer.article.id, start=q.start, end=q.end, text=text[q.start:q.end],
@@ -120,10 +119,11 @@ def _years_ago(text: str, q: Quantity, published: str | None) -> tuple[int, int]
     return (int(published[:4]) - int(q.value), before.start()) if before else None
 
 
-def _date_years_ago(facts: list[Fact]) -> None:
-    """A figure in a sentence dated «قبل ثماني سنوات» belongs to that year, as one beside «عام
-    2017» does (frames.py reads digit years itself): «أودى بحياة 6 أشخاص» is the earlier toll."""
-    years = {f.passage: f for f in facts if f.type == "date" and f.slot == "date:year" and f.text.startswith("قبل")}
+def _date_years_ago(facts: list[Fact], years_ago: set[tuple[str, int]]) -> None:
+    """A figure in a sentence dated «قبل ثماني سنوات» (a year of ``years_ago``) belongs to that
+    year, as one beside «عام 2017» does (frames.py reads digit years itself): «أودى بحياة 6 أشخاص»
+    is the earlier toll."""
+    years = {f.passage: f for f in facts if f.type == "date" and (f.article, f.start) in years_ago}
     for f in facts:
         if f.type == "quantity" and f.passage in years and f.frame and f.frame.time is None:
             ago = years[f.passage]
@@ -184,6 +184,7 @@ def _quote_fact(layer: Layer, q: Quote, fid: str, passage: str | None, days: lis
 def extract_facts(layers: list[Layer]) -> list[Fact]:
     """All facts of all articles, in article order then text order, with stable ids."""
     facts: list[Fact] = []
+    years_ago: set[tuple[str, int]] = set()  # (article, start) of the years read from «قبل N سنوات»
     names = gazetteer([layer.article.text for layer in layers])
     readers: dict[str, FrameReader] = {}  # one per sentence that holds a figure or a date
     for n, layer in enumerate(layers, 1):
@@ -202,14 +203,14 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
             before = bisect_left(date_starts, q.num_end)  # dates starting before the number ends
             if before and reach[before - 1] > q.num_start:  # one of them overlaps it
                 continue
-            ago = _years_ago(text, q, layer.article.published)
             if _reads_as_year(q):
                 year = dt.date(int(q.value), 1, 1)
                 found.append((q.num_start, "d", DateMention(q.num_start, q.num_end, year, "year", explicit_year=True)))
-            elif ago:
+            elif ago := _years_ago(text, q, layer.article.published):
                 year, start = ago
                 found.append((start, "d", DateMention(start, q.end, dt.date(year, 1, 1), "year", relative=True,
                                                       time="past")))
+                years_ago.add((layer.article.id, start))
             else:
                 found.append((q.start, "q", q))
         mentions = find_names(text, names)
@@ -246,7 +247,7 @@ def extract_facts(layers: list[Layer]) -> list[Fact]:
             elif isinstance(item, Quote):
                 facts.append(_quote_fact(layer, item, fid, passage, days))
     _mark_stages(facts, readers)
-    _date_years_ago(facts)
+    _date_years_ago(facts, years_ago)
     return facts
 
 

@@ -402,8 +402,7 @@ class FrameReader:
         lo = self.bounds[self.clause[first]][0]
         for i in range(max(lo, 1), first - 1):
             noun = _in(self.keys[i], m.place_nouns)
-            if noun and _bare(self.keys[i - 1]) in m.recorders | {_bare(r) for r in m.recorders} \
-                    and is_content(self.keys[i + 1]):
+            if noun and _in(self.keys[i - 1], m.recorders) and is_content(self.keys[i + 1]):
                 f.place = f"{noun} {self.keys[i + 1]}"
                 f.spans["place"] = self._span(i, 2)
                 return
@@ -485,10 +484,11 @@ class FrameReader:
         words, first = [], None
         while i < len(self.keys) and len(words) < 3 and self.clause[i] == self.clause[at]:
             word = self.keys[i]
+            between = _in(word, m.not_source)
             if word.isdigit() or number_word(word) or _bare(word) in QUALIFIER_HEADS or _says([word]) \
-                    or (words and (word in m.not_source or _in(word, m.not_source))):
+                    or (words and between):
                 break  # the figure or the next phrase begins: «قدّرت الشرطة عددهم بنحو ألفي شخص»
-            if is_content(word) and word not in m.not_source and not _in(word, m.not_source):
+            if is_content(word) and not between:
                 words.append(word[2:] if word.startswith("ال") else word)
                 first = i if first is None else first
             i += 1

@@ -17,8 +17,16 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import Any
 
 from ..normalize import word_key
+
+
+@cache
+def read_lexicon(name: str) -> dict[str, Any]:
+    """One lexicon file of ``lexicons/`` («naming», «nouns», «units» ...), parsed once for every
+    reader that needs it."""
+    return tomllib.loads(files(__package__).joinpath("lexicons", f"{name}.toml").read_text(encoding="utf-8"))
 
 #: Shortest stem left after cutting a clitic or an ending: shorter stems meet unrelated words.
 MIN_STEM = 3
@@ -119,7 +127,7 @@ def _fold(entry: str) -> tuple[str, ...]:
 
 def _load() -> tuple[dict[str, EventClass], dict[str, tuple[str, ...]]]:
     """Classes of events.toml, and for each class the folded keys of its noun phrases."""
-    data = tomllib.loads(files(__package__).joinpath("lexicons", "events.toml").read_text(encoding="utf-8"))
+    data = read_lexicon("events")
     events: dict[str, EventClass] = {}
     noun_phrases: dict[str, tuple[str, ...]] = {}
     for name, table in data.items():

@@ -9,12 +9,11 @@ hamza and teh marbuta folded) and mapped back to the outlet's own characters, so
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import NamedTuple
 
 from ..normalize import Keyed, fold_char, key, keyed
+from .lexicon import read_lexicon
 
 
 @dataclass(frozen=True)
@@ -80,8 +79,7 @@ _SCALES = {"الف": 1e3, "مليون": 1e6, "مليار": 1e9, "بليون": 1e
            "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "milliard": 1e9}
 _SCALE_PLURALS = {"الاف": 1e3, "ملايين": 1e6, "مليارات": 1e9, "بلايين": 1e9, "ترليونات": 1e12,
                   "تريليونات": 1e12, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "milliards": 1e9}
-#: Every scale word, singular or plural, folded: its power of ten.
-SCALE_WORDS = {**_SCALES, **_SCALE_PLURALS}
+
 #: Vague counts as (low, high) multipliers: عشرات = 20..99, بضعة = 3..9.
 _VAGUE = {"عشرات": (20, 99), "ميات": (100, 999), "بضع": (3, 9), "بضعه": (3, 9)}
 _FRACTIONS = {"نصف": 0.5, "ربع": 0.25}
@@ -124,6 +122,13 @@ def _lexicon() -> dict[str, tuple[str, float]]:
 
 
 _LEX = _lexicon()
+
+
+def scale_of(number: str) -> float:
+    """The largest scale word a number is written with, in any of its forms («9 آلاف» -> 1000,
+    «45 ألفاً» -> 1000, «مليوني» -> 1e6), 1 if none."""
+    return max((float(_LEX[w][1]) for w in key(number).split() if _LEX.get(w, ("",))[0].startswith("scale")),
+               default=1.0)
 #: Roles that may take the article: الثلاثة, الآلاف, العشرات, نصف المليار. Not hundreds
 #: (في المئة is a percent sign), not tens (القرن العشرين is an ordinal use), not 1 or 2
 #: (الاثنين is Monday).
@@ -381,15 +386,13 @@ _VOCALISED_DUAL = re.compile("\u064e\u064a\u0652\u0646\u0650?$")
 
 
 #: Words that end like a feminine dual but are one thing (lexicons/naming.toml: باكستان, أوكتان).
-_NOT_DUALS = frozenset(key(w) for w in tomllib.loads(
-    (Path(__file__).parent / "lexicons" / "naming.toml").read_text(encoding="utf-8"))["dual"]["not"])
+_NOT_DUALS = frozenset(key(w) for w in read_lexicon("naming")["dual"]["not"])
 
 
 #: The number two after a dual noun: it counts, the noun is its noun («طفلان اثنان»).
 _TWO = frozenset({"اثنان", "اثنين", "اثنتان", "اثنتين"})
 #: Singular counted nouns (lexicons/nouns.toml): «عاملان» is two of them.
-_SINGULARS = frozenset(key(w) for w in tomllib.loads(
-    (Path(__file__).parent / "lexicons" / "nouns.toml").read_text(encoding="utf-8"))["plurals"])
+_SINGULARS = frozenset(key(w) for w in read_lexicon("nouns")["plurals"])
 
 
 def _dual(toks: list[Tok], i: int) -> int:

@@ -8,17 +8,14 @@ and 2500 troops (a subset, scope American). Everything is decided on the normali
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
 from ..normalize import key
 from .dates import FUTURE_WORDS
-from .lexicon import event_at, noun_event
-from .numbers import SCALE_WORDS, Found, Scan, Tok, number_word, original_span, scan
+from .lexicon import event_at, noun_event, read_lexicon
+from .numbers import Found, Scan, Tok, number_word, original_span, scale_of, scan
 
 
 def _uncase(word: str) -> str:
@@ -56,8 +53,7 @@ def fold_nouns(data: dict[str, Any]) -> tuple[dict[str, str], frozenset[str]]:
 
 #: Broken plurals and same-thing synonyms: folded form -> singular key (lexicons/nouns.toml), and
 #: the singulars a figure without a noun of its own takes from its clause.
-_FOLD, _CLAUSE_NOUNS = fold_nouns(tomllib.loads(
-    files(__package__).joinpath("lexicons", "nouns.toml").read_text(encoding="utf-8")))
+_FOLD, _CLAUSE_NOUNS = fold_nouns(read_lexicon("nouns"))
 #: Singular keys: a word that folds to one is a counted noun, never a scope adjective.
 _NOUNS = frozenset(_FOLD.values())
 
@@ -86,8 +82,7 @@ def read_units(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, tuple[fl
 #: Units take the counted noun's place ("165 مليار دولار" counts dollars): folded form -> unit,
 #: the units whose figures are compared in another unit, and the minor units of currencies
 #: (lexicons/units.toml).
-_UNIT, _EQUALS, _PARTS = read_units(tomllib.loads(
-    files(__package__).joinpath("lexicons", "units.toml").read_text(encoding="utf-8")))
+_UNIT, _EQUALS, _PARTS = read_units(read_lexicon("units"))
 
 #: Qualifiers before the number, as key token sequences (clitic و/ب stripped when matching).
 _BEFORE: list[tuple[tuple[str, ...], str, str]] = [
@@ -112,7 +107,7 @@ _AFTER: list[tuple[tuple[str, ...], str, str]] = [
     (("فقط",), "exact", ""), (("فحسب",), "exact", ""), (("لا", "غير"), "exact", ""),
 ]
 _OTHERS = {"اخرون", "اخرين", "اخري", "اخر", "اخريات"}
-_NAMING = tomllib.loads((Path(__file__).parent / "lexicons" / "naming.toml").read_text(encoding="utf-8"))
+_NAMING = read_lexicon("naming")
 #: Words after which a number is a label, not a count (المادة 140, الطريق الوطني رقم 12, اللواء 17).
 _LABELS = frozenset(key(w) for w in _NAMING["label"]["nouns"])
 #: Words after which any number, digits or words, is a label («رقم»، «المادة الثانية عشرة»).
@@ -520,8 +515,7 @@ class _Builder:
                     or a.kind != "cardinal" or a.end > b.num_start:
                 continue
             a.noun, a.noun_inferred, a.unit, a.scope = b.noun, b.noun_inferred, b.unit, list(b.scope)
-            scale = max((v for w, v in SCALE_WORDS.items() if w in key(self.text[b.num_start:b.num_end]).split()),
-                        default=1.0)
+            scale = scale_of(self.text[b.num_start:b.num_end])
             if scale > 1 and a.value < 1000 and a.value * scale <= b.value * 10:
                 a.value, a.low, a.high = a.value * scale, a.low * scale, a.high * scale
 

@@ -300,15 +300,17 @@ def _speech(finder: _Finder, sentence: tuple[int, int], last: Speaker | None, ou
     if trailing and not any(t.folded[k] in _THAT for k in range(lo + 1, hi)):
         return last
     said = finder.speaker(lo, hi, sentence[1])
-    first_cue = next(iter(finder.cues(lo, hi)), (hi,))[0] if out is not None else hi
-    that = next((k for k in range(first_cue + 1, hi) if t.folded[k] in _THAT), None)
-    if out is not None and that is not None and hi - that - 1 >= _MIN_REPORTED:
-        who = finder.speaker(lo, that, t.words[that][0])
-        who = last if who is True else who
-        if isinstance(who, Speaker):
-            start, end = t.words[that + 1][0], t.words[hi - 1][1]
-            out.append(Quote(start, end, who.key, who.start, who.end, who.role, who.kind, reported=True))
-    return said if isinstance(said, Speaker) else last
+    after = said if isinstance(said, Speaker) else last
+    cues = finder.cues(lo, hi) if out is not None else []
+    that = next((k for k in range(cues[0][0] + 1, hi) if t.folded[k] in _THAT), None) if cues else None
+    if out is None or that is None or hi - that - 1 < _MIN_REPORTED:
+        return after
+    who = finder.speaker(lo, that, t.words[that][0])
+    who = last if who is True else who
+    if isinstance(who, Speaker):
+        start, end = t.words[that + 1][0], t.words[hi - 1][1]
+        out.append(Quote(start, end, who.key, who.start, who.end, who.role, who.kind, reported=True))
+    return after
 
 
 def speaker_of(text: str, sentence_start: int, sentence_end: int,

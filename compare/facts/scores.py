@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize import alternation, keyed
+from ..normalize import alternation, earliest_longest, keyed
 
 #: Goals in words as the matching key spells them, after the preposition ب or ل.
 _GOALS = {"هدف": 1, "هدفين": 2, "ثلاثه اهداف": 3, "اربعه اهداف": 4, "خمسه اهداف": 5, "سته اهداف": 6}
@@ -43,21 +43,16 @@ def find_scores(text: str) -> list[ScoreMention]:
     """Match results in ``text``, in order."""
     kt = keyed(text)
     k = kt.key
-    found: list[tuple[int, int, str]] = []
+    found: list[ScoreMention] = []
     for m in _DIGITS.finditer(k):
         bracketed = k[m.start():m.end()].lstrip().startswith("(")
         if not m.group("lead") and not (bracketed and _MATCH_WORDS.search(k, max(0, m.start() - 60), m.start())):
             continue  # two numbers with a dash: a result only after «بنتيجة» or in brackets after a match word
-        found.append((m.start(), m.end(), _result(int(m.group("a")), int(m.group("b")))))
+        found.append(ScoreMention(*kt.span(*m.span()), _result(int(m.group("a")), int(m.group("b")))))
     for m in _WORDS.finditer(k):
-        found.append((m.start(), m.end(), _result(_GOALS[m.group("a")], _GOALS[m.group("b")])))
+        found.append(ScoreMention(*kt.span(*m.span()), _result(_GOALS[m.group("a")], _GOALS[m.group("b")])))
     for m in _CLEAN.finditer(k):
-        found.append((m.start(), m.end(), _result(_GOALS[m.group("a")], 0)))
+        found.append(ScoreMention(*kt.span(*m.span()), _result(_GOALS[m.group("a")], 0)))
     for m in _GOALLESS.finditer(k):
-        found.append((m.start(), m.end(), "0-0"))
-    out: list[ScoreMention] = []
-    for start, end, value in sorted(found):
-        if not out or start >= out[-1].end:
-            s, e = kt.span(start, end)
-            out.append(ScoreMention(s, e, value))
-    return out
+        found.append(ScoreMention(*kt.span(*m.span()), "0-0"))
+    return earliest_longest(found)
