@@ -458,15 +458,27 @@ def _candidates(units: list[Unit], settings: Settings) -> np.ndarray:
     row, col, val = votes.row[other], votes.col[other], votes.data[other]
     top = _ranks(row, val, col) < settings.top_k
     a, b = np.minimum(row[top], col[top]), np.maximum(row[top], col[top])
-    pairs, first = np.unique(np.stack([a, b], axis=1), axis=0, return_index=True)
-    if not len(pairs):
-        return pairs.reshape(0, 2)
+    pairs, first = np.unique(np.stack([a, b], axis=1).astype(np.int64).reshape(-1, 2), axis=0, return_index=True)
     value = val[top][first]
     ends = np.concatenate([pairs[:, 0], pairs[:, 1]])
     pair_id = np.tile(np.arange(len(pairs)), 2)
     rank = _ranks(ends, np.tile(value, 2), pair_id)
     worst = np.maximum(rank[:len(pairs)], rank[len(pairs):])
-    return pairs[worst < 2 * settings.top_k]
+    return np.unique(np.concatenate([pairs[worst < 2 * settings.top_k], _told_once_pairs(units, settings)]), axis=0)
+
+
+def _told_once_pairs(units: list[Unit], settings: Settings) -> np.ndarray:
+    """Pairs of sentences from two articles that each tell one frame once («وكان على متنه 180
+    مهاجراً» / «كان يقل نحو مئتي شخص»): same-fact candidates however little wording they share,
+    which the rarest-anchor vote misses when a long sentence has rarer words. A frame told once by
+    more than ``anchor_max_df`` sentences says too little to pair them all (a corpus of stories)."""
+    holders: dict[str, list[int]] = defaultdict(list)
+    for u in units:
+        for slot in u.unique:
+            holders[slot].append(u.index)
+    pairs = [(a, b) for members in holders.values() if len(members) <= settings.anchor_max_df
+             for k, a in enumerate(members) for b in members[k + 1:] if units[a].article != units[b].article]
+    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 
 
 def _spans(units: list[Unit]) -> list[tuple[int, int]]:

@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 from bench.accuracy import Story, run_story
+from compare.facts import extract_facts
 from compare.facts.clock import find_times
+from compare.model import Article, Fact
+from compare.textlayer import segment
 
 EXTRA = Path(__file__).resolve().parent / "data" / "extra"
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
@@ -84,3 +87,26 @@ def test_one_result_written_four_ways_is_one_agreement() -> None:
     out = run_story(Story(folder.name, folder, folder / "gold.json")).output
     row = next(d for d in out["discrepancies"] if d["slot"] == "score" and len(d["values"]) == 4)
     assert row["kind"] == "agreement" and {v["value"] for v in row["values"]} == {"2-1"}
+
+
+@pytest.mark.parametrize("text", [
+    "ففي الساعة 03:12 من فجر أمس الإثنين، ضرب زلزال بقوة 6.2 درجة على سلم ريشتر.",  # the event after it
+    "وأفاد المعهد بأن الزلزال بلغت قوته 6.2 درجات، ووقع في الساعة 03:12 بالتوقيت المحلي على عمق عشرة كيلومترات.",
+    "وأوضح المعهد أن الهزة وقعت على الساعة الثالثة و12 دقيقة بالتوقيت المحلي.",  # «الهزة» is the quake
+])
+def test_an_hour_dates_the_event_of_its_sentence(text: str) -> None:
+    """d1: the hour of «ووقع في الساعة 03:12» is the quake's, named in the clause before it (the
+    colon of a clock time ends no clause), not the depth's that follows it: no day dates a depth."""
+    (hour,) = [f for f in _facts(text) if f.slot == "date:hour"]
+    assert hour.frame.event == "magnitude"
+
+
+def test_an_hour_beside_a_statement_is_when_it_was_said() -> None:
+    """A verb of saying between the hour and an event stops the search: the ministry announced
+    the toll at that hour; it says nothing of when the dead were killed."""
+    (hour,) = [f for f in _facts("وفي الساعة العاشرة صباحاً، أعلنت الوزارة مقتل 30 شخصاً.") if f.slot == "date:hour"]
+    assert hour.frame.event is None
+
+
+def _facts(text: str) -> list[Fact]:
+    return extract_facts([segment(Article(id="x.txt", source="x.txt", text=text, published="2025-06-30"))])

@@ -451,3 +451,12 @@ def test_a_place_that_recorded_a_reading_is_its_place_and_a_recent_past_perfect_
 def test_a_range_above_normal_is_a_range_not_the_highest_reading() -> None:
     sentence = "مع بقاء درجات الحرارة أعلى من معدلاتها الموسمية بما بين 8 و10 درجات."
     assert _quantity(sentence, "8").frame.basis == "range"
+
+
+def test_others_beside_the_ones_counted_are_another_measure() -> None:
+    """«خمسة متهمين آخرين» after «سبعة متهمين» are five of the others, not the count of the
+    defendants; in «وإصابة 112 آخرين» the word is the counted noun itself, and «في آخر عطاء» is
+    "the last auction"."""
+    assert _quantity("ومعاقبة خمسة متهمين آخرين بالسجن.", "خمسة").frame.basis == "others"
+    assert _quantity("ما أسفر عن مقتل 9 أشخاص وإصابة 112 آخرين.", "112").frame.basis is None
+    assert _quantity("وارتفع العائد إلى 6.1% في آخر عطاء قبل القرار.", "6.1").frame.basis is None

@@ -75,7 +75,7 @@ def _date_fact(layer: Layer, m: DateMention, fid: str, passage: str | None, read
     """A date with the event of its clause (what happened that day), so outlets' dates of one
     event meet: «ضرب زلزال فجر الإثنين» and «للزلزال الذي ضرب فجر اليوم الاثنين»."""
     text = layer.article.text
-    frame = reader.frame(m.start, m.end, m.start, None, None, day=True) if reader else None
+    frame = reader.frame(m.start, m.end, m.start, None, None, day=True, hour=m.precision == "hour") if reader else None
     if frame and _AS_OF.search(text[max(0, m.start - 8):m.start]):  # «حتى صباح اليوم السبت»: when a
         frame.event = None                                            # count held, not when it happened
         frame.spans.pop("event", None)

@@ -196,7 +196,7 @@ class FrameReader:
                 inside = False
             elif "(" in gap:
                 inside, aside = True, aside + 1
-            elif CLAUSE_PUNCT.search(gap):
+            elif i and CLAUSE_PUNCT.search(text, self.toks[i - 1].end, t.start):
                 n, aside = (n, aside + 1) if inside else (n + 1, aside)
             self.clause.append(aside if inside else n)
         self.bounds: dict[int, tuple[int, int]] = {}  # clause -> its first and last token (asides stand inside)
@@ -234,11 +234,13 @@ class FrameReader:
         return [self.toks[i].start, self.toks[i + n - 1].end]
 
     def frame(self, start: int, end: int, num_start: int, noun: str | None, unit: str | None,
-              inferred: bool = False, ordinal: bool = False, day: bool = False) -> Frame:
+              inferred: bool = False, ordinal: bool = False, day: bool = False, hour: bool = False) -> Frame:
         """The frame of the figure whose words are text[start:end] (its number at num_start);
         an ``ordinal`` names an item of the noun before its number («الدقيقة 78»). A ``day``
         (a date or a time of day) has only an event and a source: where, whose and since when
-        say nothing of a day."""
+        say nothing of a day. An ``hour`` (a time of day) is told of what happened, so it may
+        take its event from the clauses beside its own; a day is as often the day a thing was
+        said, and keeps to its clause."""
         f = Frame(unit=unit, noun=None if noun in markers().people or inferred else noun)  # a borrowed noun says little
         if not self.toks:
             return f
@@ -246,6 +248,11 @@ class FrameReader:
         lo, hi = self.bounds[self.clause[first]]
         self._event(f, noun, inferred, (first, self._index(num_start) if ordinal else first, last), lo, hi)
         if day:
+            if f.event and EVENTS[f.event].undated:
+                f.event = None
+                f.spans.pop("event")
+            if hour and f.event is None and not _says(self.keys[lo:hi + 1]):
+                self._sentence_event(f, lo, hi)
             self._source(f)
             return f
         self._item(f, first)
@@ -263,6 +270,32 @@ class FrameReader:
             f.holder = "total"  # «تنافس ألف مرشح على 120 مقعداً»: all that is contested
             f.spans["holder"] = self._span(first - 1, 1)
         return f
+
+    def _sentence_event(self, f: Frame, lo: int, hi: int) -> None:
+        """An hour whose clause names no event dates the nearest event of the clauses on
+        either side («ففي الساعة 03:12 من فجر أمس، ضرب زلزال ...», «بأن الزلزال بلغت قوته 6.2،
+        ووقع في الساعة 03:12»); a verb of saying on the way stops the search: the day of
+        «وفي مؤتمر عقده الخميس، أعلن الوزير مقتل 30» is when it was said."""
+        after = next((c for c in range(self.clause[hi] + 1, max(self.clause) + 1) if c in self.bounds), None)
+        before = next((c for c in range(self.clause[lo] - 1, -1, -1) if c in self.bounds), None)
+        ways = []
+        if after is not None:
+            ways.append(range(self.bounds[after][0], self.bounds[after][1] + 1))
+        if before is not None:
+            ways.append(range(self.bounds[before][1], self.bounds[before][0] - 1, -1))
+        found = []
+        for way in ways:
+            for distance, i in enumerate(way):
+                if _says(self.keys[i:i + 1]):
+                    break
+                hit = self._event_at(i)
+                if hit and not EVENTS[hit[0]].undated:
+                    found.append((distance, len(found), i, hit))
+                    break
+        if found:
+            _, _, i, hit = min(found)
+            f.event = hit[0]
+            f.spans["event"] = self._span(i, hit[1])
 
     def _part_of_same(self, f: Frame, marker: int) -> bool:
         """The part before «من أصل» counts what the figure counts: in «أودى بحياة 14 شخصاً من أصل
@@ -456,10 +489,13 @@ class FrameReader:
         """What is measured of a set, said in the figure's clause: a rate's basis (annual,
         monthly, core) anywhere in it; the highest, lowest or a range only before the figure
         («أكبرهم سناً 71 عاماً»; in «خمسة متهمين ... تتراوح بين 3 و7» the five are not a range);
-        new ones added to a count only right after it («جثتين جديدتين»)."""
+        new ones added to a count, or others beside those counted, only right after its noun
+        («جثتين جديدتين», «خمسة متهمين آخرين»; in «112 آخرين» the word is the noun)."""
         for name, phrases in markers().basis:
-            if name == "increment":
-                lo_at, hi_at = last + 1, min(hi, last + 2) + 1
+            if name == "others" and self._number_at(last):
+                continue
+            if name in ("increment", "others"):
+                lo_at, hi_at = last + 1, min(hi, last + (2 if name == "increment" else 1)) + 1
             else:
                 lo_at, hi_at = lo, first if name in ("highest", "lowest", "range") else hi + 1
             hit = self._find(lo_at, hi_at, phrases)

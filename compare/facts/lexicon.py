@@ -115,6 +115,7 @@ class EventClass:
     counted: frozenset[str] = frozenset()
     governs: bool = False  # its words decide whatever noun is counted («يتسع لـ55 ألف متفرج» is a capacity)
     absorbs: frozenset[str] = frozenset()  # classes whose figures are its own in a clause naming it
+    undated: bool = False  # a property of another event (a depth, an age): no day dates it
 
 
 _Phrase = tuple[tuple[frozenset[str], ...], str]
@@ -140,6 +141,7 @@ def _load() -> tuple[dict[str, EventClass], dict[str, tuple[str, ...]]]:
             phrases=tuple(sorted(phrases, key=lambda p: (-len(p), p))),
             units=frozenset(word_key(u.split()[0]) for u in table.get("units", [])), counted=single["counted"],
             governs=bool(table.get("governs", False)), absorbs=frozenset(table.get("absorbs", [])),
+            undated=bool(table.get("undated", False)),
         )
         noun_phrases[name] = tuple(" ".join(e) for e in lists["nouns"] + lists["counted"] if len(e) > 1)
     return events, noun_phrases
