@@ -365,7 +365,7 @@ class _Builder:
                 last += len(seq)
                 break
         last = self.minor_part(q, last)
-        q.time = self.time(f)
+        q.time = self.time(f, first)
         q.start = original_span(self.text, self.s.keyed, self.toks[first].start + skip, self.toks[first].end)[0]
         q.end = max(self.orig(last, last)[1], sp.end)
         q.start = min(q.start, sp.start)
@@ -476,20 +476,22 @@ class _Builder:
             q.noun, q.noun_inferred = parent.noun, True
             q.scope = list(parent.scope)
 
-    def time(self, f: Found) -> str | None:
+    def time(self, f: Found, opening: int) -> str | None:
         """"earlier" for a former level: من X after a verb of change (خفض من 3000), بعدما كان,
         كان عدد ... X; "later" for a planned change (ستخفض ... إلى, سوف); "updated" for the new
-        level of a change that happened (ارتفع عدد القتلى ... إلى 53)."""
-        start = _clause_start(self.toks, f.first, _CLAUSE_END)
-        before = [self.word(k) for k in range(start, f.first)]
+        level of a change that happened (ارتفع عدد القتلى ... إلى 53). Read before the figure's
+        ``opening`` word, its qualifier left out: «أزيد من أربعين» is "more than forty", no
+        increase from forty, and «ارتفع إلى أكثر من 50» is the new level."""
+        start = _clause_start(self.toks, opening, _CLAUSE_END)
+        before = [self.word(k) for k in range(start, opening)]
         change = [w for w in before if _CHANGE.search(w)]
         if "سوف" in before or any(re.match(r"^و?س[يتن]", w) for w in change) \
                 or any(w in FUTURE_WORDS or (w[:1] in "وف" and w[1:] in FUTURE_WORDS) for w in before):
             return "later"  # «ستخفض ... إلى», «من المتوقع أن تبلغ كلفة الدعم 3.5 مليار»
-        if change and self.word(f.first - 1) == "من":
+        if change and self.word(opening - 1) == "من":
             return "earlier"
-        if self.word(f.first - 1) in ("الي", "لي"):  # the new level: the verb may stand clauses before
-            sentence = range(max(_clause_start(self.toks, f.first, _SENTENCE_END), f.first - 15), f.first)
+        if self.word(opening - 1) in ("الي", "لي"):  # the new level: the verb may stand clauses before
+            sentence = range(max(_clause_start(self.toks, opening, _SENTENCE_END), opening - 15), opening)
             if any(_CHANGE.search(self.word(k)) and not re.match(r"^و?س[يتن]", self.word(k)) for k in sentence):
                 return "updated"
         was = [k for k, w in enumerate(before) if w in _WAS]
