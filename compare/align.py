@@ -159,8 +159,9 @@ def _add_evidence(unit: Unit, f: Fact) -> None:
             unit.values[slot].add(str(f.value))
     elif f.type == "score":  # one match, one result: «بنتيجة 2-1» and «بهدفين لهدف» tell one claim
         unit.numbers.add(str(f.value))
-        unit.slots.add("score")
-        unit.values["score"].add(str(f.value))
+        slot = f"score|{f.frame.stage}" if f.frame and f.frame.stage else "score"  # the half-time score
+        unit.slots.add(slot)
+        unit.values[slot].add(str(f.value))
     elif f.type == "name" and f.value:
         unit.names.add(str(f.value))
     elif f.type == "quote" and f.value and f.form != "reported":  # reported speech is no copied wording

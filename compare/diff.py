@@ -759,12 +759,18 @@ class Differ:
     def score_rows(self) -> None:
         """The result of a match across outlets («بنتيجة 2-1», «بهدفين لهدف», «(٢-١)»): an outlet
         that gives one result meets the others'; results that differ conflict only in aligned
-        passages (an article also tells earlier matches and the half-time score)."""
-        scores = sorted((f for f in self.facts if f.type == "score"), key=lambda f: (self.order.index(f.article), f.start))
-        if len({f.article for f in scores}) < 2:
-            return
-        self._one_happening("score", scores, "نتيجة المباراة", self._values_differ(scores) and self._aligned_apart(scores),
-                            "النتيجة نفسها في المصادر", "نتيجتان مختلفتان للمباراة نفسها")
+        passages (an article also tells earlier matches). A score at a named stage (the half-time
+        score: «أنهى الشوط الأول متقدماً بهدف نظيف») is compared with that stage's only."""
+        by_stage: dict[str, list[Fact]] = defaultdict(list)
+        for f in sorted((f for f in self.facts if f.type == "score"), key=lambda f: (self.order.index(f.article), f.start)):
+            by_stage[f.frame.stage if f.frame and f.frame.stage else ""].append(f)
+        for stage, scores in sorted(by_stage.items()):
+            if len({f.article for f in scores}) < 2:
+                continue
+            slot, label = (f"score|{stage}", "النتيجة: " + self._event_words(scores[0], stage)) if stage \
+                else ("score", "نتيجة المباراة")
+            self._one_happening(slot, scores, label, self._values_differ(scores) and self._aligned_apart(scores),
+                                "النتيجة نفسها في المصادر", "نتيجتان مختلفتان للمباراة نفسها")
 
     def _aligned_apart(self, facts: list[Fact]) -> bool:
         """Every two days that differ stand in aligned passages and look the same way (both

@@ -110,3 +110,15 @@ def test_an_hour_beside_a_statement_is_when_it_was_said() -> None:
 
 def _facts(text: str) -> list[Fact]:
     return extract_facts([segment(Article(id="x.txt", source="x.txt", text=text, published="2025-06-30"))])
+
+
+def test_the_half_time_score_is_compared_apart_from_the_result() -> None:
+    """d4: «لينهي الضيوف الشوط الأول متقدمين بهدف نظيف» is the half-time score (its clause names
+    the half) and meets «بهدف دون رد» of another outlet; the four ways of writing 2-1 stay one
+    result, though one of them follows «في الشوط الثاني» in an earlier clause."""
+    folder = Path(__file__).resolve().parent / "data" / "devset" / "d4_football_final"
+    out = run_story(Story(folder.name, folder, folder / "gold.json")).output
+    rows = {d["slot"]: d for d in out["discrepancies"] if d["slot"].startswith("score")}
+    assert sorted(v["value"] for v in rows["score"]["values"]) == ["2-1"] * 4
+    assert [v["value"] for v in rows["score|شوط#1"]["values"]] == ["1-0", "1-0"]
+    assert rows["score|شوط#1"]["kind"] == "agreement"

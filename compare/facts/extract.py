@@ -257,7 +257,9 @@ def _mark_stages(facts: list[Fact], readers: dict[str, FrameReader]) -> None:
     one) belongs to that instalment: 46 prisoners of stage two are not 39 of stage one. A figure
     before the stage is named («يشمل الاتفاق 140 أسيراً، أُفرج عن 39 منهم في المرحلة الأولى») is
     not. The stage joins the frame (and a quantity's slot); a date gets it too: «تُنفذ المرحلة
-    الثالثة الثلاثاء المقبل» dates the third stage."""
+    الثالثة الثلاثاء المقبل» dates the third stage. A match result only in the stage's own clause:
+    «لينهي الضيوف الشوط الأول متقدمين بهدف نظيف» is the half-time score, but «في الشوط الثاني
+    وأدركوا التعادل، ... لتنتهي المباراة بهدفين لهدف» the final result."""
     stages: dict[str, dict[int, set[str]]] = {}
     named_at: dict[str, int] = {}  # passage -> end of its first named stage
     for f in facts:
@@ -270,12 +272,13 @@ def _mark_stages(facts: list[Fact], readers: dict[str, FrameReader]) -> None:
         reader = readers.get(f.passage or "")
         clauses = stages.get(f.passage or "")
         countable = f.type == "quantity" and f.form != "ordinal" and not is_duration(f)
-        if not (reader and clauses and f.frame and (countable or f.type == "date")):
+        if not (reader and clauses and f.frame and (countable or f.type in ("date", "score"))):
             continue  # a duration or an age («أكبرهم سناً 71 عاماً») is not a count of the instalment
         if _AFTER_WORD.search(reader.text, named_at[f.passage or ""], f.start):
             continue  # «المرحلة الثانية غداً بعد إطلاق 39 أسيراً»: the 39 came before it
         here = reader.clause_of(f.start)
-        named = clauses.get(max((c for c in clauses if c <= here), default=-1), set())
+        since = here if f.type == "score" else max((c for c in clauses if c <= here), default=-1)
+        named = clauses.get(since, set())
         if len(named) == 1:
             f.frame.stage = next(iter(named))
             if f.type == "quantity":
