@@ -460,3 +460,15 @@ def test_others_beside_the_ones_counted_are_another_measure() -> None:
     assert _quantity("ومعاقبة خمسة متهمين آخرين بالسجن.", "خمسة").frame.basis == "others"
     assert _quantity("ما أسفر عن مقتل 9 أشخاص وإصابة 112 آخرين.", "112").frame.basis is None
     assert _quantity("وارتفع العائد إلى 6.1% في آخر عطاء قبل القرار.", "6.1").frame.basis is None
+
+
+def test_a_place_in_the_figures_own_clause_beats_the_whole_country_in_another() -> None:
+    """d7: «تخطت درجات الحرارة 45 درجة في معظم مناطق البلاد، ... في ظل رياح جافة بلغت سرعتها في
+    جبل الريحان نحو 60 كيلومتراً في الساعة»: the 45 degrees are the country's, the wind is the
+    province's (a wind speed written «60 كلم/ساعة» or «60 كيلومتراً» is one unit)."""
+    sentence = ("وتخطت درجات الحرارة 45 درجة مئوية في معظم مناطق البلاد، في ظل رياح جافة بلغت سرعتها "
+                "في جبل الريحان نحو 60 كيلومتراً في الساعة.")
+    assert _quantity(sentence, "45").frame.place == "wide"
+    wind = _quantity(sentence, "نحو 60")
+    assert (wind.frame.place, wind.frame.event, wind.unit) == (None, "wind_speed", "كم")
+    assert _quantity("وهبت رياح قوية بلغت سرعتها 60 كلم/ساعة.", "60").frame.event == "wind_speed"

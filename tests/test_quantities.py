@@ -123,6 +123,10 @@ def test_gold_troop_figures_are_found() -> None:
     ("بلغ عدد القتلى 12 وفقاً للشرطة", 12, {"noun": "قتيل"}),
     ("سجلت 5 وفيات جديدة", 5, {"noun": "وفيه"}),
     ("لقي عاملان حتفهما", 2, {"kind": "dual", "noun": "عامل"}),  # a masculine dual of a listed noun
+    # a unit keeps its tanween alef: «دولاراً» is a unit, not a counted noun
+    ("بقيمة 50 دولاراً", 50, {"unit": "دولار", "noun": None}),
+    ("رياح بلغت سرعتها نحو 60 كيلومتراً في الساعة", 60, {"unit": "كم", "approx": True}),
+    ("أتت النيران على 1200 هكتاراً", 1200, {"unit": "هكتار"}),
     # a qualifier is no verb of change: «أزيد من» is "more than", and «إلى أكثر من» the new level
     ("وسجل المعهد أزيد من أربعين هزة ارتدادية", 40, {"time": None, "bound": "min", "noun": "هزه"}),
     ("وارتفع عدد القتلى إلى أكثر من 50 شخصاً", 50, {"time": "updated"}),

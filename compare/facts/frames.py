@@ -423,16 +423,22 @@ class FrameReader:
         f.spans["item"] = self._span(i, len(words))
 
     def _place(self, f: Frame, first: int, last: int, hi: int) -> None:
-        """The whole country anywhere in the sentence; a local place right after the figure
+        """The whole country anywhere in the sentence, unless the figure's own clause names
+        where it is said of before it («تخطت الحرارة 45 درجة في معظم مناطق البلاد، ... رياح بلغت
+        سرعتها في جبل الريحان نحو 60»); a local place right after the figure
         («في بلدة X», «داخل المدينة», «بالمدينة»), or any place marked «وحدها»; a place that
         recorded the figure, as the subject before it («وسجلت مدينة تازروت 51,2 درجة»)."""
         m = markers()
         wide = self._find(0, len(self.keys), m.wide)
+        lo = self.bounds[self.clause[first]][0]
+        if wide and self.clause[wide[0]] != self.clause[first] and any(
+                self.keys[i] == "في" and is_content(self.keys[i + 1]) and not self._number_at(i + 1)
+                for i in range(lo, first - 1)):
+            wide = None
         if wide:
             f.place = "wide"
             f.spans["place"] = self._span(*wide)
             return
-        lo = self.bounds[self.clause[first]][0]
         for i in range(max(lo, 1), first - 1):
             noun = _in(self.keys[i], m.place_nouns)
             if noun and _in(self.keys[i - 1], m.recorders) and is_content(self.keys[i + 1]):

@@ -131,6 +131,9 @@ def _load() -> tuple[dict[str, EventClass], dict[str, tuple[str, ...]]]:
     data = read_lexicon("events")
     events: dict[str, EventClass] = {}
     noun_phrases: dict[str, tuple[str, ...]] = {}
+    # a class's unit as the quantity reader names it (units.toml): «كلم/س» of a wind speed is in
+    # «كم», as «60 كلم/ساعة» is read
+    unit_name = {word_key(form): word_key(unit) for unit, table in read_lexicon("units").items() for form in table["forms"]}
     for name, table in data.items():
         lists = {part: [_fold(e) for e in table.get(part, [])] for part in ("nouns", "counted", "words")}
         phrases = {e for entries in lists.values() for e in entries if len(e) > 1}
@@ -139,7 +142,8 @@ def _load() -> tuple[dict[str, EventClass], dict[str, tuple[str, ...]]]:
             name=name, label=table["label"], domain=table["domain"],
             nouns=single["nouns"] | single["counted"], words=single["words"],
             phrases=tuple(sorted(phrases, key=lambda p: (-len(p), p))),
-            units=frozenset(word_key(u.split()[0]) for u in table.get("units", [])), counted=single["counted"],
+            units=frozenset(unit_name.get(k, k) for k in (word_key(u.split()[0].split("/")[0]) for u in table.get("units", []))),
+            counted=single["counted"],
             governs=bool(table.get("governs", False)), absorbs=frozenset(table.get("absorbs", [])),
             undated=bool(table.get("undated", False)),
         )

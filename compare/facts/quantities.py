@@ -191,6 +191,12 @@ def _known(word: str, table: set[str] | dict[str, str]) -> str | None:
     return next((w for w in (word, *_stems(word)) if w in table), None)
 
 
+def _unit_form(word: str) -> str | None:
+    """The form of a unit ``word`` found in the units table, its tanween alef cut if need be:
+    «50 دولاراً», «60 كيلومتراً», «1200 هكتاراً» are in a unit, not counts of a noun."""
+    return _known(word, _UNIT) or _known(_uncase(word), _UNIT)
+
+
 def _next_clause(word: str) -> bool:
     """«قتل 5 وأصيب 12 آخرون»: an event verb joined by و/ف opens the next clause; it is no noun
     (a noun of a class, «5 وفيات», stays one)."""
@@ -330,7 +336,7 @@ class _Builder:
         q.subset = bool(_known(self.word(first - 1), _SUBSET))
         self.partitive = False
         j = last + 1
-        unit = _known(self.word(j), _UNIT)
+        unit = _unit_form(self.word(j))
         if unit:
             q.unit, last, j = _UNIT[unit], j, j + 1
             last = self.scope(q, last, last)  # دولار أمريكي
@@ -529,14 +535,14 @@ class _Builder:
         before = self.word(f.first - 1)
         after_nisba = _is_nisba(before) and _known(self.word(f.first - 2), _LABELS)
         start = self.orig(f.first, f.first)[0]
-        edition = self.word(f.first).isdigit() and _known(self.word(f.last + 1), _UNIT) is None \
+        edition = self.word(f.first).isdigit() and _unit_form(self.word(f.last + 1)) is None \
             and re.search(r"(?:^|\s)الـ?\s*$", self.text[max(0, start - 5):start]) is not None
         named_year = before in _LABEL_YEAR and self.is_number(f.first - 2) and bool(_known(self.word(f.first - 3), _LABELS))
         known_set = f.first > 0 and self.word(f.first).startswith("ال") and number_word(self.word(f.first)) \
             and _bare(before) != before and _is_word(self.toks[f.first - 1])
         digits = self.word(f.first).isdigit()  # «جولة رابعة» is an ordinal, «الجولة 5» a name
         named = digits and (bool(_known(before, _LABELS)) or bool(after_nisba))
-        measured = bool(_known(_uncase(self.word(f.last + 1)), _UNIT))  # «الكيلو 12 جنيهاً»: a price, no label
+        measured = bool(_unit_form(self.word(f.last + 1)))  # «الكيلو 12 جنيهاً»: a price, no label
         return one_of or (named and not measured) or bool(_known(before, _ALWAYS_LABELS)) or edition or named_year \
             or known_set
 
