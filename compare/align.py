@@ -588,7 +588,10 @@ def _claims(edges: list[tuple[float, tuple[int, ...]]], units: list[Unit], score
     """Groups of units, strongest edges first. A sentence that reports two claims (a lead with
     the toll and the magnitude) is aligned with the other outlets' sentences of both: edges
     left outside every group after one pass form groups of their own in the next, so a
-    sentence may stand in more than one group while each group still holds one claim."""
+    sentence may stand in more than one group while each group still holds one claim. An
+    aligned pair that no pass could join (each of its sentences held by groups the other does
+    not cohere with: «عادوا في الشوط الثاني وأدركوا التعادل، قبل أن يسجل ... هدف الفوز» and
+    «قبل أن يعادل ماجد الحربي النتيجة») is a group of two of its own."""
     members: list[list[int]] = []
     for _ in range(settings.claim_passes):
         grouper = Grouper(units, scorer, settings)
@@ -601,7 +604,7 @@ def _claims(edges: list[tuple[float, tuple[int, ...]]], units: list[Unit], score
                                          if units[a].article != units[b].article)]
         if not edges:
             break
-    return members
+    return members + [list(nodes) for _, nodes in edges if len(nodes) == 2]
 
 
 def align(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[Group]:

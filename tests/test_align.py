@@ -178,3 +178,20 @@ def test_sentences_that_each_tell_a_frame_once_are_candidates_however_they_are_w
     assert "passengers" in units[a].unique & units[b].unique
     assert (a, b) in {tuple(p) for p in _candidates(units, settings).tolist()}
     assert Scorer(Rows(units, _spans(units)), settings).pairs([(a, b)])[(a, b)].aligned
+
+
+def test_an_aligned_pair_no_group_could_hold_is_a_group_of_its_own() -> None:
+    """d4: b's «عادوا بقوة في الشوط الثاني وأدركوا التعادل، قبل أن يسجل ... هدف الفوز» tells the
+    equaliser and the winner; its groups of the winner do not cohere with c's «قبل أن يعادل ماجد
+    الحربي النتيجة للشعلة», yet the two sentences align: they stand in one group of their own."""
+    folder = ROOT / "tests" / "data" / "devset" / "d4_football_final"
+    settings = Settings()
+    articles, _ = ingest([str(folder)], settings)
+    layers = [segment(a) for a in articles]
+    groups = align(layers, extract_facts(layers), settings)
+    texts = {a.id: a.text for a in articles}
+
+    def holds(g: Group, words: str) -> bool:
+        return any(words in texts[p.article][p.start:p.end] for p in g.passages)
+
+    assert any(holds(g, "وأدركوا التعادل") and holds(g, "قبل أن يعادل ماجد الحربي") for g in groups)
