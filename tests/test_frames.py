@@ -472,3 +472,32 @@ def test_a_place_in_the_figures_own_clause_beats_the_whole_country_in_another() 
     wind = _quantity(sentence, "نحو 60")
     assert (wind.frame.place, wind.frame.event, wind.unit) == (None, "wind_speed", "كم")
     assert _quantity("وهبت رياح قوية بلغت سرعتها 60 كلم/ساعة.", "60").frame.event == "wind_speed"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "side"), [
+    ("وصوّت لصالح المشروع 112 نائباً مقابل 38 نائباً عارضوه.", "112", "for"),
+    ("وصوّت لصالح المشروع 112 نائباً مقابل 38 نائباً عارضوه.", "38", "against"),  # not past the 112
+    ("وحظي المشروع بتأييد مئة واثني عشر نائباً، في حين رفضه 38 نائباً.", "مئة", "for"),
+    ("صادق المجلس على القانون بأغلبية 118 صوتاً مقابل معارضة 32 نائباً.", "118", "for"),
+    ("صادق المجلس على القانون بأغلبية 118 صوتاً مقابل معارضة 32 نائباً.", "32", "against"),
+    ("وامتنع 5 نواب عن التصويت.", "5", "abstained"),
+])
+def test_a_vote_count_is_of_its_side_whoever_casts_it(sentence: str, figure: str, side: str) -> None:
+    """h5: «112 نائباً» for and «118 صوتاً» for are one count of one side, whatever noun counts
+    the voters; the 38 against are another."""
+    frame = _quantity(sentence, figure).frame
+    assert (frame.event, frame.holder, frame.noun) == ("votes", side, None)
+
+
+def test_a_verb_of_refusal_before_another_event_is_no_vote() -> None:
+    assert _quantity("ورفضت الحكومة الإفراج عن 30 معتقلاً.", "30").frame.holder is None
+
+
+def test_a_share_of_gdp_measures_what_is_named_before_it() -> None:
+    """h5: «عجزاً قدره 13.4 مليار دينار، أي ما يعادل 4.8% من الناتج المحلي الإجمالي» is the
+    deficit against GDP, and meets «عجزاً يناهز 5,2 بالمائة من الناتج الداخلي الخام»; GDP's own
+    growth («نما الناتج المحلي بنسبة 3%») stays GDP."""
+    a = _quantity("ما يعني عجزاً قدره 13.4 مليار دينار، أي ما يعادل 4.8% من الناتج المحلي الإجمالي.", "4.8")
+    c = _quantity("وعجزاً يناهز 5,2 بالمائة من الناتج الداخلي الخام.", "يناهز")
+    assert a.slot == c.slot == "deficit|ناتج|%"
+    assert _quantity("ونما الناتج المحلي بنسبة 3% العام الماضي.", "3").frame.event == "gdp"

@@ -127,6 +127,12 @@ def test_gold_troop_figures_are_found() -> None:
     ("بقيمة 50 دولاراً", 50, {"unit": "دولار", "noun": None}),
     ("رياح بلغت سرعتها نحو 60 كيلومتراً في الساعة", 60, {"unit": "كم", "approx": True}),
     ("أتت النيران على 1200 هكتاراً", 1200, {"unit": "هكتار"}),
+    # a verb of approaching or exceeding qualifies the figure across its subject
+    ("بينما يناهز الدين العمومي 80 بالمائة", 80, {"approx": True, "bound": None}),
+    ("ويتجاوز العجز المالي 13 مليار دينار", 13e9, {"bound": "min"}),
+    ("لا يتجاوز عددهم 30 شخصاً", 30, {"bound": "max"}),
+    # the adjectives of a measure's name are no scope
+    ("أي ما يعادل 4.8% من الناتج المحلي الإجمالي", 4.8, {"scope": []}),
     # a qualifier is no verb of change: «أزيد من» is "more than", and «إلى أكثر من» the new level
     ("وسجل المعهد أزيد من أربعين هزة ارتدادية", 40, {"time": None, "bound": "min", "noun": "هزه"}),
     ("وارتفع عدد القتلى إلى أكثر من 50 شخصاً", 50, {"time": "updated"}),

@@ -65,6 +65,7 @@ class Markers:
     provisional_too: frozenset[str]
     falling: frozenset[str]
     basis: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+    sides: tuple[tuple[str, frozenset[str]], ...]
 
 
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -98,6 +99,7 @@ def markers() -> Markers:
         provisional_too=frozenset(data["time"]["provisional_too"]),
         falling=frozenset(data["time"]["falling"]),
         basis=tuple((name, _phrases(words)) for name, words in data["basis"].items()),
+        sides=tuple((name, frozenset(key(w) for w in words)) for name, words in data["side"].items()),
     )
 
 
@@ -247,6 +249,8 @@ class FrameReader:
         first, last = self._index(min(start, num_start)), self._index(max(start, end - 1))  # «متهماً واحداً»
         lo, hi = self.bounds[self.clause[first]]
         self._event(f, noun, inferred, (first, self._index(num_start) if ordinal else first, last), lo, hi)
+        if f.unit == "%" and f.event and EVENTS[f.event].base and f.spans["event"][0] > self.toks[first].start:
+            self._measured_against_base(f, first)
         if day:
             if f.event and EVENTS[f.event].undated:
                 f.event = None
@@ -296,6 +300,36 @@ class FrameReader:
             _, _, i, hit = min(found)
             f.event = hit[0]
             f.spans["event"] = self._span(i, hit[1])
+
+    def _measured_against_base(self, f: Frame, first: int) -> None:
+        """A share of a base class after the figure («4.8% من الناتج المحلي») is a share of the
+        measure named before it, across commas («عجزاً قدره 13.4 مليار دينار، أي ما يعادل 4.8% من
+        الناتج»): the deficit against GDP, which another outlet's «عجزاً يناهز 5,2 بالمائة من
+        الناتج» meets."""
+        for i in range(first - 1, max(0, first - _BEYOND) - 1, -1):
+            hit = self._event_at(i)
+            if hit and not EVENTS[hit[0]].base and not EVENTS[hit[0]].undated:
+                f.event = hit[0]
+                f.spans["event"] = self._span(i, hit[1])
+                return
+
+    def _side(self, first: int, last: int, lo: int) -> tuple[str, int] | None:
+        """The side of a vote a count is of, and where it is said: the nearest side word before
+        the figure in its clause, not past another figure («لصالح المشروع 112 نائباً مقابل 38»),
+        else the word right after its noun («38 نائباً عارضوه»)."""
+        sides = markers().sides
+
+        def side_at(i: int) -> str | None:
+            return next((name for name, words in sides if _in(self.keys[i], words)), None)
+
+        for i in range(first - 1, lo - 1, -1):
+            if self._number_at(i):
+                break
+            if side := side_at(i):
+                return side, i
+        if last + 1 < len(self.keys) and (side := side_at(last + 1)):
+            return side, last + 1
+        return None
 
     def _part_of_same(self, f: Frame, marker: int) -> bool:
         """The part before «من أصل» counts what the figure counts: in «أودى بحياة 14 شخصاً من أصل
@@ -543,6 +577,12 @@ class FrameReader:
         clause and tied to it by a verb of getting («حصل حزب X على 37 مقعداً», «حصد الشعلة جائزة»),
         or named right after it («9 تسديدات للأمل»)."""
         m = markers()
+        side = self._side(first, last, lo) if f.event in (None, "votes") else None
+        if side:  # «112 نائباً» for and «38 نائباً» against are two counts of one vote, whoever
+            f.event, f.holder, f.noun = "votes", side[0], None  # casts them («118 صوتاً», «120 دولة»)
+            f.spans["holder"] = self._span(side[1], 1)
+            f.spans.setdefault("event", f.spans["holder"])
+            return
         if f.event is not None and EVENTS[f.event].domain in m.evolving:
             return  # a toll belongs to nobody: «سجّل المعهد 40 هزة» names who counted, not whose
         after = last + 1  # «9 تسديدات للأمل»: لل + a name right after a team's or a party's figure

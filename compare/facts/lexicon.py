@@ -116,6 +116,7 @@ class EventClass:
     governs: bool = False  # its words decide whatever noun is counted («يتسع لـ55 ألف متفرج» is a capacity)
     absorbs: frozenset[str] = frozenset()  # classes whose figures are its own in a clause naming it
     undated: bool = False  # a property of another event (a depth, an age): no day dates it
+    base: bool = False  # a share of it measures something else against it («4.8% من الناتج المحلي»)
 
 
 _Phrase = tuple[tuple[frozenset[str], ...], str]
@@ -145,7 +146,7 @@ def _load() -> tuple[dict[str, EventClass], dict[str, tuple[str, ...]]]:
             units=frozenset(unit_name.get(k, k) for k in (word_key(u.split()[0].split("/")[0]) for u in table.get("units", []))),
             counted=single["counted"],
             governs=bool(table.get("governs", False)), absorbs=frozenset(table.get("absorbs", [])),
-            undated=bool(table.get("undated", False)),
+            undated=bool(table.get("undated", False)), base=bool(table.get("base", False)),
         )
         noun_phrases[name] = tuple(" ".join(e) for e in lists["nouns"] + lists["counted"] if len(e) > 1)
     return events, noun_phrases

@@ -98,6 +98,12 @@ _BEFORE: list[tuple[tuple[str, ...], str, str]] = [
     (("اقل", "من"), "bound", "max"), (("ما", "دون"), "bound", "max"), (("دون",), "bound", "max"),
 ]
 _BEFORE.sort(key=lambda item: -len(item[0]))  # ما لا يزيد عن before يزيد عن
+#: Verbs that qualify a figure across their subject («يناهز الدين العمومي 80 بالمائة», «يتجاوز العجز
+#: المالي 13 مليار دينار», «تفوق قيمته ثلاثة مليارات»); negated («لا يتجاوز») they bound it above.
+_VERBS_BEFORE = {**dict.fromkeys(("يناهز", "تناهز", "ناهز", "ناهزت", "يقارب", "تقارب", "قارب", "قاربت"), "approx"),
+                 **dict.fromkeys(("يتجاوز", "تتجاوز", "تجاوز", "تجاوزت", "يفوق", "تفوق", "فاق", "فاقت", "يتخطي",
+                                  "تتخطي", "تخطي", "تخطت"), "min")}
+_NEGATIONS = {"لا", "لم", "لن"}
 #: Words that open a qualified figure («بنحو ألفي شخص», «أكثر من 300»); «ما» and «لا» open other
 #: phrases too.
 QUALIFIER_HEADS = frozenset(seq[0] for seq, _, _ in _BEFORE) - {"ما", "لا"}
@@ -333,6 +339,8 @@ class _Builder:
                 self.qualify(q, what, how)
                 first, skip = f.first - len(seq), clitic
                 break
+        else:
+            self.qualify_across_subject(q, f)
         q.subset = bool(_known(self.word(first - 1), _SUBSET))
         self.partitive = False
         j = last + 1
@@ -443,14 +451,33 @@ class _Builder:
         else:
             q.exact = True
 
+    def qualify_across_subject(self, q: Quantity, f: Found) -> None:
+        """A verb of approaching or exceeding two or three words before the figure, its subject
+        between them: «يناهز الدين العمومي 80 بالمائة» is about 80, «يتجاوز العجز المالي 13 مليار»
+        more than 13 billion, «لا يتجاوز عددهم 30» at most 30."""
+        for k in range(f.first - 2, max(-1, f.first - 5), -1):
+            if not _is_word(self.toks[k]) or number_word(self.word(k)):
+                return
+            verb = _VERBS_BEFORE.get(self.word(k)) or _VERBS_BEFORE.get(self.word(k)[1:] if self.word(k)[:1] in "وف" else "")
+            if verb:
+                negated = self.word(k - 1) in _NEGATIONS
+                what, how = ("bound", "max") if negated else ("approx", "") if verb == "approx" else ("bound", "min")
+                self.qualify(q, what, how)
+                return
+
     def scope(self, q: Quantity, noun_at: int, last: int) -> int:
-        """Collect nisba adjectives right after the noun; return the last token used."""
+        """Collect nisba adjectives right after the noun; return the last token used. The
+        adjectives of a measure's name are none: «من الناتج المحلي الإجمالي» and «من الناتج الداخلي
+        الخام» both name GDP."""
         k = noun_at + 1
+        named = event_at([self.word(j) for j in range(noun_at, min(noun_at + 4, len(self.toks)))], 0)
         while k < len(self.toks) and k - noun_at <= 3 and _is_word(self.toks[k]) and _is_nisba(self.word(k)):
             if noun_key(self.word(k)) in _NOUNS or event_at([self.word(j) for j in range(k, min(k + 3, len(self.toks)))], 0):
                 break  # a noun, or a verb ending in ى that opens an event («أودى بحياة»)
             key = scope_key(self.word(k))
-            if key not in q.scope and (noun_key(self.word(noun_at)), key) not in _UNIT_ADJECTIVES:
+            if named and k - noun_at < named[1]:
+                pass  # part of the measure's name
+            elif key not in q.scope and (noun_key(self.word(noun_at)), key) not in _UNIT_ADJECTIVES:
                 q.scope.append(key)
             last = max(last, k)
             k += 1
@@ -533,7 +560,8 @@ class _Builder:
         a definite number word after a definite noun («الخشبات الثلاث») refers to a known set."""
         one_of = f.span.value == 1 and f.span.kind == "cardinal" and self.word(f.last + 1) == "من"
         before = self.word(f.first - 1)
-        after_nisba = _is_nisba(before) and _known(self.word(f.first - 2), _LABELS)
+        label = self.word(f.first - 2)  # a nisba agrees with its label: «الطريق الوطني 12», not «القانون بأغلبية 118»
+        after_nisba = _is_nisba(before) and _known(label, _LABELS) and before.startswith("ال") == label.startswith("ال")
         start = self.orig(f.first, f.first)[0]
         edition = self.word(f.first).isdigit() and _unit_form(self.word(f.last + 1)) is None \
             and re.search(r"(?:^|\s)الـ?\s*$", self.text[max(0, start - 5):start]) is not None
