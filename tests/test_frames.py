@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from compare.facts import extract_facts
+from compare.facts.frames import markers
 from compare.model import Article, Fact
 from compare.pipeline import compare, compare_articles
 from compare.textlayer import segment
@@ -501,3 +502,9 @@ def test_a_share_of_gdp_measures_what_is_named_before_it() -> None:
     c = _quantity("وعجزاً يناهز 5,2 بالمائة من الناتج الداخلي الخام.", "يناهز")
     assert a.slot == c.slot == "deficit|ناتج|%"
     assert _quantity("ونما الناتج المحلي بنسبة 3% العام الماضي.", "3").frame.event == "gdp"
+
+
+def test_no_side_word_is_on_two_sides() -> None:
+    sides = dict(markers().sides)
+    assert set(sides) == {"for", "against", "abstained"}
+    assert not (sides["for"] & sides["against"]) and not (sides["abstained"] & (sides["for"] | sides["against"]))

@@ -120,6 +120,12 @@ def test_units_are_folded() -> None:
     assert "هكتار" in EVENTS["burned_area"].units
 
 
+def test_units_are_named_as_the_quantity_reader_names_them() -> None:
+    """«كلم/س» and «كيلومتر في الساعة» of a wind speed are «كم», the unit «60 كلم/ساعة» is read in."""
+    assert "كم" in EVENTS["wind_speed"].units and measures("wind_speed", None, "كم")
+    assert not measures("wind_speed", None, "دولار")
+
+
 def test_a_class_measured_in_units_takes_only_those_units() -> None:
     assert measures("magnitude", "درجه", None) and measures("magnitude", None, None)
     assert not measures("magnitude", "قريه", None) and not measures("prison_sentence", "متهم", None)
