@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,20 @@ def test_day_of_month_and_sidebar_dates_are_not_quantities() -> None:
     text = "وصل الأحد (25 تموز 2021) ويعود في 11 حزيران/يونيو - December 19, 2024"
     assert find_quantities(text) == []
     assert [y for _, _, y in find_years(text)] == [2021, 2024]
+
+
+QUALIFIERS = tomllib.loads((Path(__file__).resolve().parent.parent / "compare" / "facts" / "lexicons"
+                            / "qualifiers.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("side", "phrase"), [(side, p) for side, ps in QUALIFIERS["before"].items() for p in ps])
+def test_every_qualifier_before_a_figure_qualifies_it(side: str, phrase: str) -> None:
+    (q,) = [q for q in find_quantities(f"وقالت الشرطة إن {phrase} 30 شخصاً أصيبوا.") if q.value == 30]
+    assert (q.approx, q.bound) == {"approx": (True, None), "min": (False, "min"), "max": (False, "max")}[side]
+
+
+@pytest.mark.parametrize(("side", "phrase"), [(side, p) for side, ps in QUALIFIERS["after"].items() for p in ps])
+def test_every_qualifier_after_a_figure_qualifies_it(side: str, phrase: str) -> None:
+    (q,) = [q for q in find_quantities(f"وأصيب 30 شخصاً {phrase} في الحادث.") if q.value == 30]
+    assert (q.approx, q.bound, q.exact) == {"approx": (True, None, False), "min": (False, "min", False),
+                                           "max": (False, "max", False), "exact": (False, None, True)}[side]

@@ -84,34 +84,27 @@ def read_units(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, tuple[fl
 #: (lexicons/units.toml).
 _UNIT, _EQUALS, _PARTS = read_units(read_lexicon("units"))
 
-#: Qualifiers before the number, as key token sequences (clitic و/ب stripped when matching).
-_BEFORE: list[tuple[tuple[str, ...], str, str]] = [
-    (("ما", "يقارب"), "approx", ""), (("ما", "يقرب", "من"), "approx", ""), (("ما", "يناهز"), "approx", ""),
-    (("نحو",), "approx", ""), (("حوالي",), "approx", ""), (("قرابه",), "approx", ""),
-    (("زهاء",), "approx", ""), (("يقارب",), "approx", ""), (("يناهز",), "approx", ""),
-    (("ما", "لا", "يقل", "عن"), "bound", "min"), (("لا", "يقل", "عن"), "bound", "min"),
-    (("ما", "يزيد", "عن"), "bound", "min"), (("ما", "يزيد", "علي"), "bound", "min"),
-    (("يزيد", "عن"), "bound", "min"), (("يزيد", "علي"), "bound", "min"), (("اكثر", "من"), "bound", "min"),
-    (("ازيد", "من"), "bound", "min"), (("ما", "لا", "يزيد", "عن"), "bound", "max"),
-    (("ما", "لا", "يزيد", "علي"), "bound", "max"), (("لا", "يتجاوز"), "bound", "max"),
-    (("لا", "تتجاوز"), "bound", "max"), (("ما", "لا", "يتجاوز"), "bound", "max"),
-    (("اقل", "من"), "bound", "max"), (("ما", "دون"), "bound", "max"), (("دون",), "bound", "max"),
-]
-_BEFORE.sort(key=lambda item: -len(item[0]))  # ما لا يزيد عن before يزيد عن
-#: Verbs that qualify a figure across their subject («يناهز الدين العمومي 80 بالمائة», «يتجاوز العجز
-#: المالي 13 مليار دينار», «تفوق قيمته ثلاثة مليارات»); negated («لا يتجاوز») they bound it above.
-_VERBS_BEFORE = {**dict.fromkeys(("يناهز", "تناهز", "ناهز", "ناهزت", "يقارب", "تقارب", "قارب", "قاربت"), "approx"),
-                 **dict.fromkeys(("يتجاوز", "تتجاوز", "تجاوز", "تجاوزت", "يفوق", "تفوق", "فاق", "فاقت", "يتخطي",
-                                  "تتخطي", "تخطي", "تخطت"), "min")}
-_NEGATIONS = {"لا", "لم", "لن"}
+_QUALIFIERS = read_lexicon("qualifiers")
+#: What each side of lexicons/qualifiers.toml makes of a figure: (what, how) for :meth:`_Builder.qualify`.
+_SIDES = {"approx": ("approx", ""), "min": ("bound", "min"), "max": ("bound", "max"), "exact": ("exact", "")}
+
+
+def _qualifier_phrases(table: dict[str, list[str]]) -> list[tuple[tuple[str, ...], str, str]]:
+    """Key token sequences of a qualifier table, longest first (ما لا يزيد عن before يزيد عن)."""
+    found = [(tuple(key(w) for w in phrase.split()), *_SIDES[side]) for side, phrases in table.items()
+             for phrase in phrases]
+    return sorted(found, key=lambda item: -len(item[0]))
+
+
+#: Qualifiers before and after the number (a clitic و/ب on the first word is stripped when matching).
+_BEFORE = _qualifier_phrases(_QUALIFIERS["before"])
+_AFTER = _qualifier_phrases(_QUALIFIERS["after"])
+#: Verbs that qualify a figure across their subject, and the negations that turn them into a bound above.
+_VERBS_BEFORE = {key(w): side for side in ("approx", "min") for w in _QUALIFIERS["across_subject"][side]}
+_NEGATIONS = frozenset(key(w) for w in _QUALIFIERS["across_subject"]["negations"])
 #: Words that open a qualified figure («بنحو ألفي شخص», «أكثر من 300»); «ما» and «لا» open other
 #: phrases too.
 QUALIFIER_HEADS = frozenset(seq[0] for seq, _, _ in _BEFORE) - {"ما", "لا"}
-_AFTER: list[tuple[tuple[str, ...], str, str]] = [
-    (("علي", "الاقل"), "bound", "min"), (("كحد", "ادني"), "bound", "min"), (("علي", "الاكثر"), "bound", "max"),
-    (("كحد", "اقصي"), "bound", "max"), (("بحد", "اقصي"), "bound", "max"), (("تقريبا",), "approx", ""),
-    (("فقط",), "exact", ""), (("فحسب",), "exact", ""), (("لا", "غير"), "exact", ""),
-]
 _OTHERS = {"اخرون", "اخرين", "اخري", "اخر", "اخريات"}
 _NAMING = read_lexicon("naming")
 #: Words after which a number is a label, not a count (المادة 140, الطريق الوطني رقم 12, اللواء 17).
