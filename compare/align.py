@@ -205,13 +205,12 @@ def _binary(rows: list[list[Hashable]]) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(1, len(vocab))))
 
 
-def _rowdots(m: sparse.csr_matrix, block_sum: sparse.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Dot products of rows ``a[i]`` and ``b[i]`` of ``m``, one per block of its columns
-    (``block_sum`` maps columns to blocks), in chunks so memory stays bounded."""
-    out = np.zeros((len(a), block_sum.shape[1]), dtype=np.float64)
+def _rowdot(m: sparse.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Dot products of rows ``a[i]`` and ``b[i]`` of ``m``, in chunks so memory stays bounded."""
+    out = np.zeros(len(a), dtype=np.float64)
     for lo in range(0, len(a), _CHUNK):
         hi = lo + _CHUNK
-        out[lo:hi] = (m[a[lo:hi]].multiply(m[b[lo:hi]]) @ block_sum).toarray()
+        out[lo:hi] = np.asarray(m[a[lo:hi]].multiply(m[b[lo:hi]]).sum(axis=1)).ravel()
     return out
 
 
@@ -275,25 +274,21 @@ class Scorer:
         self.select = sparse.csr_matrix((np.ones(spans.size), (np.repeat(np.arange(len(spans)), 2), spans.ravel())),
                                         shape=(len(spans), len(units)))
         words, vocab = _count_rows([[t.key for t in u.toks] for u in units])
-        bigrams = self._stack(_binary([_grams(u.skel, n) for u in units]), binary=True)
-        content = self._stack(_binary([list(dict.fromkeys(u.content_skel)) for u in units]), binary=True)
-        roots = self._stack(_binary([list(dict.fromkeys(root(u.toks[i].key) for i in u.content)) for u in units]),
-                            binary=True)
-        self.bigram_count, self.word_count, self.root_count = (np.asarray(m.sum(axis=1)).ravel()
-                                                               for m in (bigrams, content, roots))
-        # every feature is a row product of one of these matrices: side by side, one product of
-        # the joint rows and a sum per block give them all (one sparse indexing per batch, not 11)
-        blocks = [self._chars(self._stack(words), vocab, len(units)), bigrams, content, roots,
-                  _idf_rows(roots, len(units)), self._stack(_binary([sorted(u.numbers) for u in units]), binary=True),
-                  self._stack(_binary([sorted(u.names) for u in units]), binary=True),
-                  self._stack(_binary([sorted(u.slots) for u in units]), binary=True),
-                  self._stack(_binary([sorted(u.unique) for u in units]), binary=True),
-                  self._stack(_binary([sorted(u.quotes) for u in units]), binary=True),
-                  self._stack(_binary([_grams(u.content_skel, v) for u in units]), binary=True)]
-        self.joint = sparse.hstack(blocks, format="csr", dtype=np.float32)  # float32 halves the memory traffic
-        widths = [m.shape[1] for m in blocks]
-        self.block_sum = sparse.csr_matrix((np.ones(sum(widths), dtype=np.float32), (np.arange(sum(widths)), np.repeat(
-            np.arange(len(blocks)), widths))), shape=(sum(widths), len(blocks)))
+        self.chars = self._chars(self._stack(words), vocab, len(units))
+        self.bigrams = self._stack(_binary([_grams(u.skel, n) for u in units]), binary=True)
+        self.bigram_count = np.asarray(self.bigrams.sum(axis=1)).ravel()
+        self.words = self._stack(_binary([list(dict.fromkeys(u.content_skel)) for u in units]), binary=True)
+        self.word_count = np.asarray(self.words.sum(axis=1)).ravel()
+        self.roots = self._stack(_binary([list(dict.fromkeys(root(u.toks[i].key) for i in u.content)) for u in units]),
+                                 binary=True)
+        self.root_count = np.asarray(self.roots.sum(axis=1)).ravel()
+        self.root_tfidf = _idf_rows(self.roots, len(units))
+        self.shingles = self._stack(_binary([_grams(u.content_skel, v) for u in units]), binary=True)
+        self.numbers = self._stack(_binary([sorted(u.numbers) for u in units]), binary=True)
+        self.frames = self._stack(_binary([sorted(u.slots) for u in units]), binary=True)
+        self.unique = self._stack(_binary([sorted(u.unique) for u in units]), binary=True)
+        self.quotes = self._stack(_binary([sorted(u.quotes) for u in units]), binary=True)
+        self.names = self._stack(_binary([sorted(u.names) for u in units]), binary=True)
         self.cache: dict[tuple[int, int], PairScore] = {}
 
     def _stack(self, m: sparse.csr_matrix, binary: bool = False) -> sparse.csr_matrix:
@@ -322,14 +317,19 @@ class Scorer:
         :data:`FEATURES`: wording (character cosine, word-bigram, content-word and rough-root
         containment), shared values,
         names, frames (the same specific event or counted noun) and quotes, and a copied run."""
-        cosine, shared, words, roots, rare, numbers, names, frames, unique, quotes, copied = \
-            _rowdots(self.joint, self.block_sum, a, b).T
+        cosine = _rowdot(self.chars, a, b)
+        shared = _rowdot(self.bigrams, a, b)
         containment = shared / np.maximum(1, np.minimum(self.bigram_count[a], self.bigram_count[b]))
-        words = words / np.maximum(1, np.minimum(self.word_count[a], self.word_count[b]))
-        roots = roots / np.maximum(1, np.minimum(self.root_count[a], self.root_count[b]))
-        return np.column_stack([cosine, containment, words, roots, rare, np.minimum(2, numbers), np.minimum(3, names),
-                                np.minimum(2, frames), np.minimum(1, unique), np.minimum(1, quotes),
-                                (copied > 0).astype(np.float64)])
+        words = _rowdot(self.words, a, b) / np.maximum(1, np.minimum(self.word_count[a], self.word_count[b]))
+        roots = _rowdot(self.roots, a, b) / np.maximum(1, np.minimum(self.root_count[a], self.root_count[b]))
+        rare = _rowdot(self.root_tfidf, a, b)
+        numbers = np.minimum(2, _rowdot(self.numbers, a, b))
+        names = np.minimum(3, _rowdot(self.names, a, b))
+        frames = np.minimum(2, _rowdot(self.frames, a, b))
+        unique = np.minimum(1, _rowdot(self.unique, a, b))
+        quotes = np.minimum(1, _rowdot(self.quotes, a, b))
+        verbatim = (_rowdot(self.shingles, a, b) > 0).astype(np.float64)
+        return np.column_stack([cosine, containment, words, roots, rare, numbers, names, frames, unique, quotes, verbatim])
 
     def evaluate(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
         """The columns of :class:`PairScore` for row pairs ``a[i], b[i]``, as arrays. The score
