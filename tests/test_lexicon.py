@@ -40,7 +40,7 @@ def _keys(text: str) -> list[str]:
 # --- (a) every class is well formed, and no word is in two ---------------------------------------
 
 DOMAINS = {"casualties", "health", "disasters", "fires", "weather", "elections", "economy", "justice",
-           "sport", "migration", "military", "protests", "society"}
+           "sport", "migration", "military", "protests", "society", "transport"}
 
 
 def test_every_class_has_a_label_a_domain_and_words() -> None:

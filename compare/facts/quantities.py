@@ -445,10 +445,10 @@ class _Builder:
             q.exact = True
 
     def qualify_across_subject(self, q: Quantity, f: Found) -> None:
-        """A verb of approaching or exceeding two or three words before the figure, its subject
-        between them: «يناهز الدين العمومي 80 بالمائة» is about 80, «يتجاوز العجز المالي 13 مليار»
-        more than 13 billion, «لا يتجاوز عددهم 30» at most 30."""
-        for k in range(f.first - 2, max(-1, f.first - 5), -1):
+        """A verb of approaching or exceeding right before the figure or up to three words before
+        it, its subject between them: «التي تتجاوز 20 مليار دولار» is more than 20 billion,
+        «يناهز الدين العمومي 80 بالمائة» about 80, «لا يتجاوز عددهم 30» at most 30."""
+        for k in range(f.first - 1, max(-1, f.first - 5), -1):
             if not _is_word(self.toks[k]) or number_word(self.word(k)):
                 return
             verb = _VERBS_BEFORE.get(self.word(k)) or _VERBS_BEFORE.get(self.word(k)[1:] if self.word(k)[:1] in "وف" else "")
