@@ -88,9 +88,11 @@ def test_ans_numeric_contradictions_are_caught_without_false_alarms() -> None:
         total.caught += s.caught
         total.agree += s.agree
         total.alarms += s.alarms
-    # figures reached when this test was written: 31/37 caught (84%), 0/135 false alarms
+    # figures reached when this test was written: 31/37 caught (84%), 0/135 false alarms; 28/37 since
+    # verbs of exceeding bound their figure (2026-11-30): «تجاوز حاجز الـ 75 دولار» and «تجاوز حاجز
+    # الــ60 دولار» are two "more than" bounds, which the numbers alone do not set against each other
     assert total.disagree >= 30 and total.agree >= 100
-    assert total.recall >= 0.78, (total.caught, total.disagree)
+    assert total.recall >= 0.74, (total.caught, total.disagree)
     assert total.false_alarms <= 0.02, (total.alarms, total.agree)
 
 
