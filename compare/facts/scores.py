@@ -20,7 +20,10 @@ _NIL = ("نظيف", "نظيفه", "نظيفين", "نظيفتين", "دون رد
 _MATCH_WORDS = re.compile(r"(?:فوز|فاز|تغلب|خسر|خساره|هزم|هزيمه|تعادل|مباراه|لقاء|نتيجه|مواجهه)")
 
 
-_DIGITS = re.compile(r"(?P<lead>ب?(?:ال)?نتيجه\s*:?\s*)?\(?\s*(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})(?:\s*\))?(?![\d.,])")
+_DIGITS = re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})(?:\s*\))?(?![\d.,])")
+#: «بنتيجة» or an opening bracket right before the two numbers, looked for behind each: a pattern
+#: that opens with an optional part is tried at every position of the text.
+_LEAD = re.compile(r"(?:ب?(?:ال)?نتيجه\s*:?|(?P<bracket>\())\s*$")
 _WORDS = re.compile(rf"(?<!\w)ب(?P<a>{alternation(_GOALS)})\s+(?:(?:مقابل\s+)|ل)(?P<b>{alternation(_GOALS)})(?!\w)")
 _CLEAN = re.compile(rf"(?<!\w)ب(?P<a>{alternation(_GOALS)})\s+(?:{alternation(_NIL)})(?!\w)")
 _GOALLESS = re.compile(r"(?<!\w)[بو]?(?:ال)?تعادل(?:ا)?\s+(?:ال)?سلبي(?:ا)?(?!\w)")
@@ -45,14 +48,16 @@ def find_scores(text: str) -> list[ScoreMention]:
     k = kt.key
     found: list[ScoreMention] = []
     for m in _DIGITS.finditer(k):
-        bracketed = k[m.start():m.end()].lstrip().startswith("(")
-        if not m.group("lead") and not (bracketed and _MATCH_WORDS.search(k, max(0, m.start() - 60), m.start())):
+        lead = _LEAD.search(k, max(0, m.start() - 12), m.start())
+        if not lead or (lead.group("bracket") and not _MATCH_WORDS.search(k, max(0, lead.start() - 60), lead.start())):
             continue  # two numbers with a dash: a result only after «بنتيجة» or in brackets after a match word
-        found.append(ScoreMention(*kt.span(*m.span()), _result(int(m.group("a")), int(m.group("b")))))
-    for m in _WORDS.finditer(k):
+        found.append(ScoreMention(*kt.span(lead.start(), m.end()),
+                                  _result(int(m.group("a")), int(m.group("b")))))
+    goals = "هدف" in k or "اهداف" in k  # most news is no match report: the word patterns need its words
+    for m in _WORDS.finditer(k) if goals else ():
         found.append(ScoreMention(*kt.span(*m.span()), _result(_GOALS[m.group("a")], _GOALS[m.group("b")])))
-    for m in _CLEAN.finditer(k):
+    for m in _CLEAN.finditer(k) if goals else ():
         found.append(ScoreMention(*kt.span(*m.span()), _result(_GOALS[m.group("a")], 0)))
-    for m in _GOALLESS.finditer(k):
+    for m in _GOALLESS.finditer(k) if "تعادل" in k else ():
         found.append(ScoreMention(*kt.span(*m.span()), "0-0"))
     return earliest_longest(found)
