@@ -508,3 +508,12 @@ def test_no_side_word_is_on_two_sides() -> None:
     sides = dict(markers().sides)
     assert set(sides) == {"for", "against", "abstained"}
     assert not (sides["for"] & sides["against"]) and not (sides["abstained"] & (sides["for"] | sides["against"]))
+
+
+def test_a_day_dates_the_talks_not_those_taking_part() -> None:
+    """«جولة جديدة من المفاوضات ستُعقد الخميس المقبل بمشاركة ممثلين عن الوزارة»: the day is the
+    talks' («talks» in events.toml), not the participants' (a class no day dates)."""
+    article = Article(id="x.txt", source="x.txt", published="2025-11-17",
+                      text="وأفادت مصادر بأن جولة جديدة من المفاوضات ستُعقد الخميس المقبل بمشاركة ممثلين عن الوزارة.")
+    (day,) = [f for f in extract_facts([segment(article)]) if f.type == "date"]
+    assert day.frame.event == "talks"

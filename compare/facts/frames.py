@@ -248,13 +248,10 @@ class FrameReader:
             return f
         first, last = self._index(min(start, num_start)), self._index(max(start, end - 1))  # «متهماً واحداً»
         lo, hi = self.bounds[self.clause[first]]
-        self._event(f, noun, inferred, (first, self._index(num_start) if ordinal else first, last), lo, hi)
+        self._event(f, noun, inferred, (first, self._index(num_start) if ordinal else first, last), lo, hi, day)
         if f.unit == "%" and f.event and EVENTS[f.event].base and f.spans["event"][0] > self.toks[first].start:
             self._measured_against_base(f, first)
         if day:
-            if f.event and EVENTS[f.event].undated:
-                f.event = None
-                f.spans.pop("event")
             if hour and f.event is None and not _says(self.keys[lo:hi + 1]):
                 self._sentence_event(f, lo, hi)
             self._source(f)
@@ -337,15 +334,21 @@ class FrameReader:
         before = next(filter(None, (self._event_at(i) for i in range(marker - 1, -1, -1))), None)
         return before is None or f.event is None or before[0] == f.event
 
-    def _event(self, f: Frame, noun: str | None, inferred: bool, where: tuple[int, int, int], lo: int, hi: int) -> None:
+    def _event(self, f: Frame, noun: str | None, inferred: bool, where: tuple[int, int, int], lo: int, hi: int,
+               day: bool = False) -> None:
         """A governing word before the figure (a capacity), else the counted noun's own class
         (قتلى), else an event word inside an ordinal before its
         number (the index noun of «الدقيقة 78»: whatever else the clause says, the number names a
         minute), else the nearest event word of the clause: before
         the figure (مقتل 27 شخصاً), the counted noun as an event word (2500 جندي), or after it
         (لقي 21 شخصاً مصرعهم; ... مهاجر على متن المركب); a tie goes to the word before. A noun
-        the figure only borrowed from the previous one («و20 آخرون في عداد المفقودين») comes last."""
+        the figure only borrowed from the previous one («و20 آخرون في عداد المفقودين») comes last.
+        A ``day`` takes no class that no day dates (a depth, «بمشاركة»: see events.toml ``undated``)."""
         first, number, last = where
+
+        def fits(event: str) -> bool:
+            return measures(event, counted, f.unit) and not (day and EVENTS[event].undated)
+
         for i in range(first - 1, max(lo, first - _BEFORE) - 1, -1):  # «يتسع لـ55 ألف متفرج»
             hit = self._event_at(i)
             if hit and EVENTS[hit[0]].governs:
@@ -368,7 +371,7 @@ class FrameReader:
                 return
         for i in range(first, number):
             hit = self._event_at(i)
-            if hit and measures(hit[0], counted, f.unit):
+            if hit and fits(hit[0]):
                 f.event = hit[0]
                 f.spans["event"] = self._span(i, hit[1])
                 return
@@ -379,7 +382,7 @@ class FrameReader:
                 hit = self._event_at(i + 1) if i + 1 < first else None
             elif "عدد" in forms(self.keys[i]):  # «تجمع محتجون ...، وقدرت الشرطة عددهم بألفي شخص»: those named before
                 hit = next(filter(None, (self._event_at(k) for k in range(i - 1, max(0, i - _BEYOND) - 1, -1))), None)
-            if hit and measures(hit[0], counted, f.unit):
+            if hit and fits(hit[0]):
                 f.event = hit[0]
                 f.spans["event"] = self._span(i, hit[1] + 1)
                 return
@@ -393,7 +396,7 @@ class FrameReader:
         found = []  # (distance, index, hit): the nearest event word in the clause, before or after
         for i in range(first - 1, max(lo, first - _BEFORE) - 1, -1):
             hit = self._event_at(i)
-            if hit and i < first and measures(hit[0], counted, f.unit):  # a phrase may run into
+            if hit and i < first and fits(hit[0]):  # a phrase may run into
                 # the previous figure's own noun yields to a word after this one («7 وفيات وعاملان
                 # في عداد المفقودين»), but stays when nothing follows («17 تسديدة مقابل 9 للأمل»)
                 owned = _BEFORE if i and self._number_at(i - 1) else 0
@@ -408,7 +411,7 @@ class FrameReader:
         right_after = [last + 1] if last + 1 <= end else []
         for i in right_after + list(range(first + 1, end + 1)):
             hit = self._event_at(i)
-            if hit and measures(hit[0], counted, f.unit):
+            if hit and fits(hit[0]):
                 found.append((max(0, i - last - 1), 1, i, hit))
                 break
         if found:
