@@ -517,3 +517,17 @@ def test_a_day_dates_the_talks_not_those_taking_part() -> None:
                       text="وأفادت مصادر بأن جولة جديدة من المفاوضات ستُعقد الخميس المقبل بمشاركة ممثلين عن الوزارة.")
     (day,) = [f for f in extract_facts([segment(article)]) if f.type == "date"]
     assert day.frame.event == "talks"
+
+
+def test_a_place_the_sentence_opens_on_scopes_its_figures() -> None:
+    """h12: «وفي جهة وادي السدرة، أكد المكتب الجهوي أن نسبة المشاركة بلغت 93,5 في المائة» is the
+    region's rate, another scope than the national 85%; d2: the votes «وفي الدائرة الثالثة» are
+    that district's."""
+    assert _quantity("وفي جهة وادي السدرة، أكد المكتب الجهوي أن نسبة المشاركة بلغت 93,5 في المائة.",
+                     "93,5").frame.place == "جهه وادي"
+
+
+def test_what_is_needed_is_no_count() -> None:
+    """d2: «ويحتاج أي ائتلاف حكومي إلى 61 صوتاً» is a threshold, not a party's votes."""
+    assert _quantity("ويحتاج أي ائتلاف حكومي إلى 61 صوتاً لنيل الثقة.", "61").frame.basis == "needed"
+    assert _quantity("وحصل الحزب على 61 صوتاً.", "61").frame.basis is None

@@ -494,6 +494,10 @@ class FrameReader:
                 f.place = f"{noun} {self.keys[i + 1]}" if named else noun
                 f.spans["place"] = self._span(i, 2 if named else 1)
                 return
+        if len(self.keys) > 3 and _bare(self.keys[0]) in ("في", "وفي") and self.clause[2] == 0 \
+                and (noun := _in(self.keys[1], m.place_nouns)) and is_content(self.keys[2]):
+            f.place = f"{noun} {self.keys[2]}"  # «وفي جهة وادي السدرة، ...»: the place the sentence opens on
+            f.spans["place"] = self._span(1, 2)
 
     def _time(self, f: Frame, lo: int, hi: int, first: int) -> None:
         """Another year named in the clause; a running total; a count the outlet calls early or
@@ -540,7 +544,7 @@ class FrameReader:
             if name in ("increment", "others"):
                 lo_at, hi_at = last + 1, min(hi, last + (2 if name == "increment" else 1)) + 1
             else:
-                lo_at, hi_at = lo, first if name in ("highest", "lowest", "range") else hi + 1
+                lo_at, hi_at = lo, first if name in ("highest", "lowest", "range", "needed") else hi + 1
             hit = self._find(lo_at, hi_at, phrases)
             if hit:
                 f.basis = name
