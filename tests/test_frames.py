@@ -531,3 +531,10 @@ def test_what_is_needed_is_no_count() -> None:
     """d2: «ويحتاج أي ائتلاف حكومي إلى 61 صوتاً» is a threshold, not a party's votes."""
     assert _quantity("ويحتاج أي ائتلاف حكومي إلى 61 صوتاً لنيل الثقة.", "61").frame.basis == "needed"
     assert _quantity("وحصل الحزب على 61 صوتاً.", "61").frame.basis is None
+
+
+def test_the_injured_taken_to_hospital_are_the_hospitalised() -> None:
+    """h10: «نُقل أحد عشر مصابا إلى المستشفى» counts those taken to hospital, a part of the
+    injured, not another count of them («absorbs» in events.toml)."""
+    assert _quantity("فيما نُقل أحد عشر مصابا إلى المستشفى لتلقي العلاج.", "أحد عشر").frame.event == "hospitalized"
+    assert _quantity("وأصيب 27 شخصاً برضوض طفيفة.", "27").frame.event == "injured"
