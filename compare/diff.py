@@ -964,6 +964,8 @@ def _written_nouns(articles: list[Article], nouns: set[str]) -> dict[str, str]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         for word, n in Counter(re.findall(r"\w+", article.text)).items():  # each distinct word once
+            if "ال" not in word and "لل" not in word:
+                continue  # no definite form: most words, and two regex substitutions each
             bare = re.sub("^[وف]?ل(?=ل)", "ا", re.sub("^[وف]?[بلك]?(?=ال)", "", word))  # للجولات -> الجولات
             if bare.startswith("ال") and len(bare) > 3:
                 noun = noun_key(word_key(bare))
