@@ -589,10 +589,12 @@ def _claims(edges: list[tuple[float, tuple[int, ...]]], units: list[Unit], score
     the toll and the magnitude) is aligned with the other outlets' sentences of both: edges
     left outside every group after one pass form groups of their own in the next, so a
     sentence may stand in more than one group while each group still holds one claim. An
-    aligned pair that no pass could join (each of its sentences held by groups the other does
-    not cohere with: «عادوا في الشوط الثاني وأدركوا التعادل، قبل أن يسجل ... هدف الفوز» and
-    «قبل أن يعادل ماجد الحربي النتيجة») is a group of two of its own."""
+    aligned pair (or a sentence and the two that say it together) that no pass could join, and
+    none of whose sentences stand together in any group, is a group of its own: each of its
+    sentences was held by groups the other does not cohere with («عادوا في الشوط الثاني وأدركوا
+    التعادل، قبل أن يسجل ... هدف الفوز» and «قبل أن يعادل ماجد الحربي النتيجة»)."""
     members: list[list[int]] = []
+    ever: set[tuple[int, int]] = set()
     for _ in range(settings.claim_passes):
         grouper = Grouper(units, scorer, settings)
         for _, nodes in edges:
@@ -600,11 +602,13 @@ def _claims(edges: list[tuple[float, tuple[int, ...]]], units: list[Unit], score
         found = grouper.groups()
         members += found
         together = {(a, b) for m in found for a in m for b in m}
+        ever |= together
         edges = [e for e in edges if any((a, b) not in together for a in e[1] for b in e[1]
                                          if units[a].article != units[b].article)]
         if not edges:
             break
-    return members + [list(nodes) for _, nodes in edges if len(nodes) == 2]
+    return members + [sorted(nodes) for _, nodes in edges
+                      if not any((a, b) in ever for a in nodes for b in nodes if units[a].article != units[b].article)]
 
 
 def align(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[Group]:
