@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 import compare.align as align_module
 from bench.accuracy import DEVSET, EXTRA, SEEDS, Story, find_stories, run_story, total
 from bench.scoring import match_key
-from compare.align import FEATURES, Rows, Scorer, _candidates, _spans, _suppress_furniture, _units
+from compare.align import FEATURES, Rows, Scorer, _candidates, _spans, prepared_units
 from compare.facts import extract_facts
 from compare.ingest import ingest
 from compare.settings import Settings
@@ -53,9 +53,7 @@ def story_pairs(story: Story, settings: Settings) -> tuple[np.ndarray, np.ndarra
     gold = json.loads(story.gold.read_text(encoding="utf-8"))
     articles, _ = ingest([str(story.folder)], settings)
     layers = [segment(a) for a in articles]
-    units = _suppress_furniture(_units(layers, extract_facts(layers), settings), settings)
-    for i, u in enumerate(units):
-        u.index = i
+    units = prepared_units(layers, extract_facts(layers), settings)
     scorer = Scorer(Rows(units, _spans(units)), settings)
     pairs = _candidates(units, settings)
     if not len(pairs):

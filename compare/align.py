@@ -611,11 +611,18 @@ def _claims(edges: list[tuple[float, tuple[int, ...]]], units: list[Unit], score
                       if not any((a, b) in ever for a in nodes for b in nodes if units[a].article != units[b].article)]
 
 
-def align(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[Group]:
-    """Groups of sentences from at least two outlets, most outlets and strongest first."""
+def prepared_units(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[Unit]:
+    """The sentences the aligner compares, page furniture left out, numbered in order (also what
+    ``bench/fit_align.py`` scores)."""
     units = _suppress_furniture(_units(layers, facts, settings), settings)
     for i, u in enumerate(units):
         u.index = i
+    return units
+
+
+def align(layers: list[Layer], facts: list[Fact], settings: Settings) -> list[Group]:
+    """Groups of sentences from at least two outlets, most outlets and strongest first."""
+    units = prepared_units(layers, facts, settings)
     if len({u.article for u in units}) < 2:
         return []
     rows = Rows(units, _spans(units))

@@ -814,10 +814,12 @@ class Differ:
         quotes = [f for f in quoted if len(words[f.id]) >= MIN_STATEMENT_WORDS]
         persons = {str(f.value) for f in self.facts if f.type == "name"}
         statements: list[list[Fact]] = []
+
+        def same(a: Fact, b: Fact) -> bool:  # most words of the shorter one are the other's
+            return len(words[a.id] & words[b.id]) / max(1, min(len(words[a.id]), len(words[b.id]))) >= SAME_QUOTE
+
         for f in quotes:
-            home = next((s for s in statements if any(
-                len(words[f.id] & words[g.id]) / max(1, min(len(words[f.id]), len(words[g.id]))) >= SAME_QUOTE
-                for g in s)), None)
+            home = next((s for s in statements if any(same(f, g) for g in s)), None)
             if home is None:
                 statements.append([f])
             else:
@@ -829,9 +831,8 @@ class Differ:
                     home.append(f)
         for f in said:  # an outlet that reports the quoted words without marks gives them to its speaker
             if f.form == "reported" and len(words[f.id]) >= MIN_STATEMENT_WORDS:
-                home = next((s for s in statements if f.article not in {g.article for g in s} and any(
-                    len(words[f.id] & words[g.id]) / min(len(words[f.id]), len(words[g.id])) >= SAME_QUOTE
-                    for g in s)), None)
+                home = next((s for s in statements if f.article not in {g.article for g in s}
+                             and any(same(f, g) for g in s)), None)
                 if home:
                     home.append(f)
         for statement in statements:

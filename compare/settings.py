@@ -74,7 +74,7 @@ class Settings:
     top_k: int = 12
     """Candidate partners kept per sentence before scoring (sparse top-k search, near-linear cost).
     Flat on gold.json from 2; dev stories (2026-11-29): 8 found 294/332 pairs, 10 295, 12 and 16
-    296 at the same 90% precision; 12 costs 5 ms more on the seeds than 8."""
+    296 at the same 90% precision; 12 costs 4 ms more on the seeds than 8 (48 -> 52 ms of alignment)."""
     anchors: int = 20
     """Rarest features per sentence used to find candidates (seeds plateau [8, 20]; dev stories:
     12 found 233/332 pairs, 20 and 30 found 237, at 82-83% precision)."""

@@ -21,10 +21,10 @@ _SENT_END = re.compile(r"(?<!(?<!\w)[^\W\d_])[.!?؟…]+[\"'”’»)\]]*(?=\s|$
                        r"|(?<=(?<!\w)[^\W\d_])[!?؟…]+[\"'”’»)\]]*(?=\s|$)")
 #: Tokens: words in any script (with Arabic marks), or numbers with separators and decimals.
 TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_](?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])*")
-#: Punctuation that ends a clause: the figures of one clause report one claim.
+#: Punctuation that ends a clause: the figures of one clause report one claim. The colon of a clock
+#: time («03:12») and quotation marks («إن النسبة «لم تتجاوز 30%»») do not. Search the whole text
+#: from a position (``search(text, pos)``), not a slice: the colon looks at the digit before it.
 CLAUSE_PUNCT = re.compile(r"[،,؛;.!?؟()\n]|(?<![0-9٠-٩]):")
-"""Punctuation that ends a clause; the colon of a clock time («03:12») does not. Search the whole
-text from a position (``search(text, pos)``), not a slice: the colon looks at the digit before it."""
 
 
 @dataclass(frozen=True)

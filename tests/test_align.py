@@ -164,15 +164,13 @@ def test_a_frame_an_article_repeats_with_one_value_is_still_told_once() -> None:
 def test_sentences_that_each_tell_a_frame_once_are_candidates_however_they_are_worded() -> None:
     """d5: «وكان على متنه 180 مهاجرا» and «كان يقل نحو مئتي شخص» share no rare word; each
     outlet tells the passengers once, so the pair is scored (and aligned) all the same."""
-    from compare.align import Rows, Scorer, _candidates, _spans, _suppress_furniture, _units
+    from compare.align import Rows, Scorer, _candidates, _spans, prepared_units
 
     folder = ROOT / "tests" / "data" / "devset" / "d5_boat_sinking"
     settings = Settings()
     articles, _ = ingest([str(folder)], settings)
     layers = [segment(a) for a in articles]
-    units = _suppress_furniture(_units(layers, extract_facts(layers), settings), settings)
-    for i, u in enumerate(units):
-        u.index = i
+    units = prepared_units(layers, extract_facts(layers), settings)
     a = next(u.index for u in units if "وكان على متنه 180 مهاجرا" in u.passage.text)
     b = next(u.index for u in units if "كان يقل نحو مئتي شخص" in u.passage.text)
     assert "passengers" in units[a].unique & units[b].unique

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize import alternation, earliest_longest, keyed
+from ..normalize import alternation, earliest_longest, key, keyed
+from .lexicon import read_lexicon
 
 #: Ordinal hours as the matching key spells them (longest first: الحاديه عشره before الحاديه).
 _HOURS = {"الحاديه عشره": 11, "الثانيه عشره": 12, "الاولي": 1, "الواحده": 1, "الثانيه": 2, "الثالثه": 3,
@@ -29,9 +30,11 @@ _ZONES = {"بتوقيت غرينتش": "gmt", "بتوقيت جرينتش": "gmt"
           "بالتوقيت المحلي للبلاد": "local", "بتوقيت البلاد": "local"}
 
 
-#: A qualifier right before a time («قرابة الرابعة»), looked for behind each match: a pattern that
-#: opens with an optional word is tried at every position of the text, and cost a tenth of the facts.
-_QUAL = re.compile(r"(?<!\w)(?:نحو|قرابه|حوالي|حوالى|زهاء|تقريبا)\s+$")
+#: A qualifier of "about" right before a time («قرابة الرابعة», lexicons/qualifiers.toml), looked for
+#: behind each match: a pattern that opens with an optional word is tried at every position of the
+#: text, and cost a tenth of the facts.
+_APPROX = read_lexicon("qualifiers")
+_QUAL = re.compile(rf"(?<!\w)(?:{alternation(key(w) for w in _APPROX['before']['approx'] + _APPROX['after']['approx'])})\s+$")
 # «فجراً» is the time's; «من صباح اليوم» only tells its half of the day: the words stay the day's
 _SAID_PART = rf"(?:\s+(?P<part>{alternation(_PARTS)})(?!\w)|(?=\s+من\s+(?P<later>{alternation(_PARTS)})(?!\w)))"
 _PART = rf"{_SAID_PART}?"

@@ -66,6 +66,7 @@ class Markers:
     falling: frozenset[str]
     basis: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
     sides: tuple[tuple[str, frozenset[str]], ...]
+    side_class: str
 
 
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -99,7 +100,8 @@ def markers() -> Markers:
         provisional_too=frozenset(data["time"]["provisional_too"]),
         falling=frozenset(data["time"]["falling"]),
         basis=tuple((name, _phrases(words)) for name, words in data["basis"].items()),
-        sides=tuple((name, frozenset(key(w) for w in words)) for name, words in data["side"].items()),
+        sides=tuple((name, frozenset(key(w) for w in words)) for name, words in data["side"].items() if name != "class"),
+        side_class=data["side"]["class"],
     )
 
 
@@ -249,7 +251,7 @@ class FrameReader:
         first, last = self._index(min(start, num_start)), self._index(max(start, end - 1))  # «متهماً واحداً»
         lo, hi = self.bounds[self.clause[first]]
         self._event(f, noun, inferred, (first, self._index(num_start) if ordinal else first, last), lo, hi, day)
-        if f.unit == "%" and f.event and EVENTS[f.event].base and f.spans["event"][0] > self.toks[first].start:
+        if f.unit == "%" and f.event and EVENTS[f.event].base and f.spans.get("event", [0])[0] > self.toks[first].start:
             self._measured_against_base(f, first)
         if day:
             if hour and f.event is None and not _says(self.keys[lo:hi + 1]):
@@ -494,7 +496,7 @@ class FrameReader:
                 f.place = f"{noun} {self.keys[i + 1]}" if named else noun
                 f.spans["place"] = self._span(i, 2 if named else 1)
                 return
-        if len(self.keys) > 3 and _bare(self.keys[0]) in ("في", "وفي") and self.clause[2] == 0 \
+        if len(self.keys) > 3 and self.keys[0] in ("في", "وفي") and self.clause[2] == 0 \
                 and (noun := _in(self.keys[1], m.place_nouns)) and is_content(self.keys[2]):
             f.place = f"{noun} {self.keys[2]}"  # «وفي جهة وادي السدرة، ...»: the place the sentence opens on
             f.spans["place"] = self._span(1, 2)
@@ -584,9 +586,9 @@ class FrameReader:
         clause and tied to it by a verb of getting («حصل حزب X على 37 مقعداً», «حصد الشعلة جائزة»),
         or named right after it («9 تسديدات للأمل»)."""
         m = markers()
-        side = self._side(first, last, lo) if f.event in (None, "votes") else None
+        side = self._side(first, last, lo) if f.event in (None, m.side_class) else None
         if side:  # «112 نائباً» for and «38 نائباً» against are two counts of one vote, whoever
-            f.event, f.holder, f.noun = "votes", side[0], None  # casts them («118 صوتاً», «120 دولة»)
+            f.event, f.holder, f.noun = m.side_class, side[0], None  # casts them («118 صوتاً», «120 دولة»)
             f.spans["holder"] = self._span(side[1], 1)
             f.spans.setdefault("event", f.spans["holder"])
             return

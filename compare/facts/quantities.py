@@ -451,9 +451,9 @@ class _Builder:
         for k in range(f.first - 1, max(-1, f.first - 5), -1):
             if not _is_word(self.toks[k]) or number_word(self.word(k)):
                 return
-            verb = _VERBS_BEFORE.get(self.word(k)) or _VERBS_BEFORE.get(self.word(k)[1:] if self.word(k)[:1] in "وف" else "")
-            if verb:
-                negated = self.word(k - 1) in _NEGATIONS
+            form = _known(self.word(k), _VERBS_BEFORE)  # «ويتجاوز» as «يتجاوز»
+            if form:
+                verb, negated = _VERBS_BEFORE[form], self.word(k - 1) in _NEGATIONS
                 what, how = ("bound", "max") if negated else ("approx", "") if verb == "approx" else ("bound", "min")
                 self.qualify(q, what, how)
                 return

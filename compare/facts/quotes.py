@@ -28,11 +28,11 @@ from .names import NameMention, Phrase, Speaker, Speakers, Tokens, phrase_at
 _OPEN = {"“": "”", "«": "»", '"': '"', "”": "”", "„": "“"}
 _MAX_QUOTE = 1200
 _MIN_WORDS = 3
-#: What may follow a verb of saying that has no subject of its own ("وأضاف أن", "وتابع قائلا:").
-_NO_SUBJECT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "الي", "ايضا", "كذلك", "انهم"})
-_MARKS = set(":\"“”«»„")
 #: Words that open what a verb of saying reports («وأكد الوزير أن ...», «وحذر من أن ...»).
 _THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
+#: What may follow a verb of saying that has no subject of its own ("وأضاف أن", "وتابع قائلا:").
+_NO_SUBJECT = _THAT | {"الي", "ايضا", "كذلك"}
+_MARKS = set(":\"“”«»„")
 #: Reported speech shorter than this many words says too little to be a statement.
 _MIN_REPORTED = 5
 
